@@ -1,0 +1,1 @@
+export type { SequenceNumber } from './sequence/sequenceNumber.js';

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string) =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources; the packed-package test checks dist separately.
+    alias: {
+      '@sluice/core': src('core'),
+      '@sluice/projections': src('projections'),
+      '@sluice/testing': src('testing'),
+    },
+  },
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'examples/*/src/**/*.test.ts',
+      'bench/src/**/*.test.ts',
+    ],
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
