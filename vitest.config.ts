@@ -21,6 +21,8 @@ export default defineConfig({
     ],
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
+    // One DynamoDB Local for the whole run; int tests read `inject('dynamodbLocalEndpoint')`.
+    globalSetup: ['packages/testing/src/dynamodbLocal/testSupport/vitestGlobalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

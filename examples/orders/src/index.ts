@@ -1,1 +1,25 @@
-export {};
+export { type HistoryQueryFailed, type OrderChange, orderHistoryOf } from './orderHistoryApi.js';
+export {
+  type OrderLine,
+  OrderLineCodec,
+  type OrderLineKey,
+  OrderLineKeyCodec,
+  OrderLineStatusCodec,
+} from './orderLine.js';
+export {
+  orderHistoryProjection,
+  orderProjections,
+  orderTotalsProjection,
+} from './orderProjections.js';
+export {
+  type OrdersHandlerDeps,
+  ordersHandler,
+} from './ordersHandler.js';
+export {
+  orderHistoryTable,
+  orderProjectionTables,
+  ordersTable,
+  orderTotalsMarkersTable,
+  orderTotalsTable,
+  type SourceTable,
+} from './orderTables.js';

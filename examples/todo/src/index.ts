@@ -1,1 +1,10 @@
-export {};
+export { type TodoHandlerDeps, todoHandler } from './todoHandler.js';
+export { todoProjections, todoTaskCountProjection } from './todoProjections.js';
+export {
+  type SourceTable,
+  todoListTaskTable,
+  todoProjectionTables,
+  todoTaskCountMarkersTable,
+  todoTaskCountTable,
+} from './todoTables.js';
+export { type TodoTask, TodoTaskCodec, type TodoTaskKey, TodoTaskKeyCodec } from './todoTask.js';

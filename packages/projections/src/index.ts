@@ -1,1 +1,117 @@
-export const placeholder = 'projections';
+export type {
+  BatchCompleted,
+  BatchFailed,
+  BatchFailure,
+  BatchResult,
+  DeadLetterRefused,
+  PoisonBlocked,
+} from './batch/batchResult.js';
+export type { IncomingRecord } from './batch/incomingRecord.js';
+export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
+export { processRecords } from './batch/processRecords.js';
+export type { BatchSettings } from './batch/runBatch.js';
+export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
+export { type ArchiveOptions, archive } from './builtins/archive.js';
+export { changedAttributes } from './builtins/changedAttributes.js';
+export {
+  type HistoryImages,
+  type OrderHistoryOptions,
+  orderHistory,
+} from './builtins/orderHistory.js';
+export {
+  type Checkpoint,
+  type CheckpointConflict,
+  type CheckpointKey,
+  type CheckpointStore,
+  checkpointConflict,
+} from './checkpoint/checkpointStore.js';
+export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
+export { InMemoryDeadLetters } from './deadLetter/inMemoryDeadLetters.js';
+// DynamoDB stores, table creation and request counting.
+export {
+  type DynamoDbCheckpointStoreOptions,
+  dynamoDbCheckpointStore,
+} from './dynamodb/checkpoint/dynamoDbCheckpointStore.js';
+export type { CorruptCheckpoint } from './dynamodb/checkpoint/storedCheckpoint.js';
+export {
+  countRequests,
+  type HasDynamoDbMiddleware,
+  type RequestCounter,
+} from './dynamodb/cost/requestCounter.js';
+export type {
+  DynamoDbCause,
+  DynamoDbError,
+  DynamoDbRequestFailed,
+  DynamoDbRetriesExhausted,
+} from './dynamodb/errors/dynamoDbError.js';
+export type { ItemTooLarge } from './dynamodb/errors/itemTooLarge.js';
+export { defaultRetryPolicy, type RetryPolicy } from './dynamodb/retry/retryPolicy.js';
+export { dynamoDbProjectionStore } from './dynamodb/store/dynamoDbProjectionStore.js';
+export type { DynamoDbStoreOptions } from './dynamodb/store/dynamoDbStoreOptions.js';
+export type { CorruptMarker } from './dynamodb/store/readMarkers.js';
+export { checkpointTableSpec } from './dynamodb/tables/checkpointTableSpec.js';
+export {
+  type CreateTablesOptions,
+  createProjectionTables,
+} from './dynamodb/tables/createProjectionTables.js';
+export {
+  type KeyAttribute,
+  markerTableSpec,
+  type TableSpec,
+  tableSpec,
+} from './dynamodb/tables/tableSpec.js';
+export { type FaultKind, SimulatedCrash } from './memory/injectedFault.js';
+export { InMemoryCheckpointStore } from './memory/inMemoryCheckpointStore.js';
+export { InMemoryProjectionStore } from './memory/inMemoryProjectionStore.js';
+export { planBatch } from './plan/planBatch.js';
+export type { PlannedBatch } from './plan/plannedBatch.js';
+export type { Amounts, Row, RowKey } from './plan/row.js';
+export {
+  type Contribute,
+  type Contribution,
+  type MarkerRow,
+  type PutIfNewer,
+  type PutRow,
+  putIfNewer,
+  putRow,
+  type Write,
+} from './plan/write.js';
+export {
+  installSignalHandlers,
+  type SignalHandlingOptions,
+} from './poller/installSignalHandlers.js';
+export { createLeaseTable, leaseTableKeySchema } from './poller/lease/createLeaseTable.js';
+export {
+  type DynamoDbLeaseTableOptions,
+  dynamoDbLeaseTable,
+} from './poller/lease/dynamoDbLeaseTable.js';
+export { InMemoryLeaseTable } from './poller/lease/inMemoryLeaseTable.js';
+export type { Lease, LeaseCheckpoint } from './poller/lease/lease.js';
+export type {
+  LeaseChange,
+  LeaseTable,
+  LeaseTableError,
+  LeaseWriteResult,
+} from './poller/lease/leaseTable.js';
+export type { PollerClock } from './poller/pollerClock.js';
+export type {
+  DataLoss,
+  PollerEvent,
+  PollerFailure,
+  ProcessorThrew,
+} from './poller/pollerEvents.js';
+export type { StreamPollerOptions } from './poller/pollerOptions.js';
+export type { StreamCallFailed, StreamFailureKind } from './poller/reading/streamCallFailed.js';
+export type { BatchOutcome, ShardBatchProcessor, ShardRef } from './poller/shardBatchProcessor.js';
+export { type StreamPoller, streamPoller } from './poller/streamPoller.js';
+export { admit } from './projection/admit.js';
+export {
+  defineProjection,
+  type Projection,
+  type ProjectionDefinition,
+  type ProjectionFilter,
+  type ProjectionFilterPattern,
+} from './projection/projection.js';
+export type { CodecRejected, Rejection, ViewTypeMismatch } from './projection/rejection.js';
+export type { Applied, ProjectionStore } from './store/projectionStore.js';
+export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';

@@ -1,1 +1,79 @@
-export const placeholder = 'testing';
+export { type Clock, systemClock } from './clock/clock.js';
+export { ManualClock } from './clock/manualClock.js';
+export type { DeliveryFaults } from './delivery/deliveryFaults.js';
+export type { DeliveredBatch, DeliveryReport } from './delivery/deliveryReport.js';
+export {
+  createEventSourceMapping,
+  deliverStream,
+  type EventSourceMapping,
+  type EventSourceMappingInput,
+  type StreamSource,
+} from './delivery/eventSourceMapping.js';
+export type {
+  EventSourceMappingOptions,
+  OnFailureDestination,
+} from './delivery/eventSourceMappingOptions.js';
+export type { InvocationOutcome } from './delivery/invocationOutcome.js';
+export type {
+  DDBStreamBatchInfo,
+  FailureCondition,
+  OnFailureRecord,
+} from './delivery/onFailureRecord.js';
+export { InvalidEventSourceMapping } from './delivery/resolveMappingOptions.js';
+export type { StreamHandler } from './delivery/streamHandler.js';
+export type { StreamsApi } from './delivery/streamsApi.js';
+export {
+  connectDynamoDBLocal,
+  type DynamoDBLocalClients,
+  type DynamoDBLocalConnection,
+  dynamodbLocalCredentials,
+  dynamodbLocalRegion,
+} from './dynamodbLocal/connectDynamoDBLocal.js';
+export {
+  DynamoDBLocalStartError,
+  type DynamoDBLocalStartFailure,
+} from './dynamodbLocal/dynamodbLocalStartError.js';
+export {
+  type ReadDynamoDBLocalStreamOptions,
+  readDynamoDBLocalStream,
+} from './dynamodbLocal/readDynamoDBLocalStream.js';
+export {
+  type DynamoDBLocal,
+  type StartDynamoDBLocalOptions,
+  startDynamoDBLocal,
+} from './dynamodbLocal/startDynamoDBLocal.js';
+export {
+  type InMemoryGetRecordsOutput,
+  InMemoryStream,
+  type InMemoryStreamOptions,
+} from './stream/inMemoryStream.js';
+export { InMemoryStreamsClient } from './stream/inMemoryStreamsClient.js';
+export {
+  ITERATOR_LIFETIME_MS,
+  MAX_RECORDS_PER_READ,
+  RECORD_RETENTION_MS,
+} from './stream/streamLimits.js';
+export {
+  type InMemoryStreamRecord,
+  type InMemoryStreamRecordBody,
+  type StreamEventName,
+  TTL_SERVICE_IDENTITY,
+} from './stream/streamRecord.js';
+export { toLambdaEvent, toLambdaRecord } from './stream/toLambdaRecord.js';
+export type { AttributeMap, AttributeValue, PlainItem } from './table/attributeMap.js';
+export type { DocumentOptions } from './table/documentConversion.js';
+export { InMemoryTable, type InMemoryTableOptions } from './table/inMemoryTable.js';
+export type { ItemPage } from './table/itemPage.js';
+export type { ItemUpdate } from './table/itemUpdate.js';
+export type { KeyAttribute, KeyAttributeType, KeySchema } from './table/keySchema.js';
+export type { QueryInput, SortKeyCondition } from './table/queryItems.js';
+export type { ScanInput } from './table/scanItems.js';
+export type { UpdateActions } from './table/updateActions.js';
+export type { WriteCondition } from './table/writeCondition.js';
+export type {
+  BatchWriteRequest,
+  BatchWriteResult,
+  TransactWriteAction,
+  WriteOptions,
+} from './table/writeRequests.js';
+export type { WriteResult } from './table/writeResult.js';

@@ -1,0 +1,19 @@
+// The deployed Lambda entry point: `Handler: handler.handler` in template.json.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoDbProjectionStore } from '@sluice/projections';
+import { archiveHandler } from './archiveHandler.js';
+import { archiveProjectionTables } from './archiveTables.js';
+import { logDeadLetters } from './deploy/logDeadLetters.js';
+import { deployedTableNames } from './deploy/tableEnvironment.js';
+
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+/** Archives the tasks TTL deletes from `todoListTask` (Lambda delivers only those). */
+export const handler = archiveHandler({
+  store: dynamoDbProjectionStore({
+    client,
+    tableName: deployedTableNames(archiveProjectionTables, process.env),
+  }),
+  deadLetters: logDeadLetters,
+});

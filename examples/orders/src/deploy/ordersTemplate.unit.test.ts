@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { orderProjections } from '../orderProjections.js';
+import { orderProjectionTables, ordersTable } from '../orderTables.js';
+import { logicalIdOf, tableResource } from './cloudFormation.js';
+import { ordersEventSourceMapping, ordersTemplate } from './ordersTemplate.js';
+import { tableVariable } from './tableEnvironment.js';
+import { templateText } from './templateText.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const template = ordersTemplate() as { Resources: Record<string, Resource> };
+const resources = template.Resources;
+const fn = resources.ProjectionFunction!.Properties as {
+  Environment: { Variables: Record<string, unknown> };
+  Events: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+};
+const stream = fn.Events.OrdersStream!.Properties;
+
+/** Every `Ref` and `Fn::GetAtt` in a value, as the logical ids they name. */
+const references = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(references);
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Object.entries(value);
+  return entries.flatMap(([key, inner]) =>
+    key === 'Ref'
+      ? [String(inner)]
+      : key === 'Fn::GetAtt'
+        ? [String((inner as unknown[])[0])]
+        : references(inner),
+  );
+};
+
+describe('the orders SAM template', () => {
+  it('is checked in exactly as the definitions generate it (run the `template` script)', () => {
+    const checkedIn = readFileSync(
+      fileURLToPath(new URL('../../template.json', import.meta.url)),
+      'utf8',
+    );
+    expect(checkedIn).toBe(templateText(ordersTemplate()));
+  });
+
+  it('refers only to resources it declares', () => {
+    expect(references(template).filter((id) => !(id in resources))).toEqual([]);
+  });
+
+  it('declares the source table with a stream carrying every image the projections read', () => {
+    expect(resources[logicalIdOf(ordersTable)]).toEqual(
+      tableResource(ordersTable, { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } }),
+    );
+    expect(orderProjections.map((p) => p.viewType)).toEqual(['NEW_AND_OLD_IMAGES', 'NEW_IMAGE']);
+  });
+
+  it('declares each projection table with the keys the store writes, named to the function', () => {
+    for (const table of orderProjectionTables) {
+      expect(resources[logicalIdOf(table)]).toEqual(tableResource(table));
+      expect(fn.Environment.Variables[tableVariable(table)]).toEqual({ Ref: logicalIdOf(table) });
+    }
+  });
+
+  it('maps the stream with the handler’s settings and an SQS queue for abandoned batches', () => {
+    const { DestinationConfig: _, ...recommended } = ordersEventSourceMapping();
+    expect(stream).toMatchObject(recommended);
+    expect(stream).toMatchObject({
+      Stream: { 'Fn::GetAtt': [logicalIdOf(ordersTable), 'StreamArn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: -1,
+      DestinationConfig: {
+        OnFailure: { Type: 'SQS', Destination: { 'Fn::GetAtt': ['ProjectionFailures', 'Arn'] } },
+      },
+    });
+    expect(resources.ProjectionFailures?.Type).toBe('AWS::SQS::Queue');
+    // No projection filters: every record reaches the function.
+    expect(stream.FilterCriteria).toBeUndefined();
+  });
+
+  it('names a handler module that starts with exactly the environment the template gives it', async () => {
+    const names = Object.keys(fn.Environment.Variables);
+    const saved = names.map((name) => [name, process.env[name]] as const);
+    for (const name of names) process.env[name] = `deployed-${name}`;
+    try {
+      const module = await import('../handler.js');
+      expect(typeof module.handler).toBe('function');
+    } finally {
+      for (const [name, value] of saved)
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    }
+  });
+});

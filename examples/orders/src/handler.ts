@@ -1,0 +1,19 @@
+// The deployed Lambda entry point: `Handler: handler.handler` in template.json.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoDbProjectionStore } from '@sluice/projections';
+import { logDeadLetters } from './deploy/logDeadLetters.js';
+import { deployedTableNames } from './deploy/tableEnvironment.js';
+import { ordersHandler } from './ordersHandler.js';
+import { orderProjectionTables } from './orderTables.js';
+
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+/** Runs the orders projections on each batch of the `orders` stream. */
+export const handler = ordersHandler({
+  store: dynamoDbProjectionStore({
+    client,
+    tableName: deployedTableNames(orderProjectionTables, process.env),
+  }),
+  deadLetters: logDeadLetters,
+});

@@ -1,0 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publishablePackages, repoRoot } from '../workspace/publishablePackages.js';
+import { apiReportPath, currentApiReport } from './packageApiReport.js';
+
+const regenerate = 'the public API changed: run `pnpm api:report` and review the diff of';
+
+describe.each(publishablePackages())('$manifest.name', (pkg) => {
+  const path = apiReportPath(pkg);
+  const where = relative(repoRoot, path);
+
+  it('matches its checked-in API report', () => {
+    expect(existsSync(path), `${where} is missing: run \`pnpm api:report\``).toBe(true);
+    expect(currentApiReport(pkg), `${regenerate} ${where}`).toBe(readFileSync(path, 'utf8'));
+  });
+
+  it('declares the same API for require (CommonJS) as for import (ESM)', () => {
+    expect(currentApiReport(pkg, 'cjs')).toBe(currentApiReport(pkg, 'esm'));
+  });
+});

@@ -1,0 +1,153 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import ts from 'typescript';
+
+/** Where a package's API is read from and what the report calls it. */
+export interface ApiReportSource {
+  readonly packageName: string;
+  /** The entry declaration file, e.g. `<package>/dist/esm/index.d.ts`. */
+  readonly declarationFile: string;
+}
+
+const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
+
+// `export declare function f` and `declare function f; export { f }` are the same API.
+const withoutExportKeywords = (text: string): string =>
+  text.replace(/^export (default )?/, '').replace(/^declare /, '');
+
+const printDeclaration = (node: ts.Declaration): string => {
+  const sourceFile = node.getSourceFile();
+  if (ts.isVariableDeclaration(node)) {
+    const list = node.parent;
+    const keyword =
+      list.flags & ts.NodeFlags.Const ? 'const' : list.flags & ts.NodeFlags.Let ? 'let' : 'var';
+    return `${keyword} ${printer.printNode(ts.EmitHint.Unspecified, node, sourceFile)};`;
+  }
+  return withoutExportKeywords(printer.printNode(ts.EmitHint.Unspecified, node, sourceFile));
+};
+
+/** The package directory (the one holding package.json) a declaration file belongs to. */
+const packageDirOf = (file: string): string => {
+  let dir = dirname(file);
+  while (!existsSync(`${dir}/package.json`) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+};
+
+/** `…/node_modules/fp-ts/lib/Either.d.ts` → `fp-ts/lib/Either.d.ts`, for foreign declarations. */
+const foreignLocation = (file: string): string => {
+  const marker = `${sep}node_modules${sep}`;
+  const at = file.lastIndexOf(marker);
+  return at === -1
+    ? file
+    : file
+        .slice(at + marker.length)
+        .split(sep)
+        .join('/');
+};
+
+/**
+ * Renders the public surface of a package from its built declarations: every export, sorted, with
+ * its declaration printed without comments, followed by the package's own declarations that are not
+ * exported but reachable from exported types (a user sees them without being able to name them).
+ */
+export const renderApiReport = ({ packageName, declarationFile }: ApiReportSource): string => {
+  if (!existsSync(declarationFile)) {
+    throw new Error(`${declarationFile} does not exist: run \`pnpm build\` first`);
+  }
+  const entry = realpathSync(declarationFile);
+  const ownDir = packageDirOf(entry);
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const sourceFile = program.getSourceFile(entry);
+  const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
+  if (moduleSymbol === undefined) throw new Error(`${entry} is not a module`);
+
+  const resolve = (symbol: ts.Symbol): ts.Symbol =>
+    symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const isOwn = (node: ts.Node): boolean => {
+    const file = realpathSync(node.getSourceFile().fileName);
+    return !relative(ownDir, file).startsWith('..') && !file.includes(`${sep}node_modules${sep}`);
+  };
+
+  const exported = new Set<ts.Symbol>();
+  const referenced: ts.Symbol[] = [];
+  const noteReferences = (node: ts.Node): void => {
+    const name = ts.isTypeReferenceNode(node)
+      ? node.typeName
+      : ts.isExpressionWithTypeArguments(node) || ts.isTypeQueryNode(node)
+        ? ts.isExpressionWithTypeArguments(node)
+          ? node.expression
+          : node.exprName
+        : undefined;
+    const symbol = name && checker.getSymbolAtLocation(name);
+    if (symbol !== undefined) {
+      const target = resolve(symbol);
+      // Only top-level declarations: type parameters and members are printed with their owner.
+      const own = target.declarations?.some((d) => isOwn(d) && ts.isSourceFile(d.parent)) ?? false;
+      if (own && !exported.has(target) && !referenced.includes(target)) referenced.push(target);
+    }
+    ts.forEachChild(node, noteReferences);
+  };
+
+  const describe = (symbol: ts.Symbol, exportedAs: string): string[] => {
+    const target = resolve(symbol);
+    const declarations = target.declarations ?? [];
+    const heading = `// ${exportedAs}${target.name !== exportedAs && target.name !== 'default' ? ` (declared as ${target.name})` : ''}`;
+    const namespaceFile = declarations.find(ts.isSourceFile);
+    if (namespaceFile !== undefined) {
+      const members = checker
+        .getExportsOfModule(target)
+        .map((member) => member.name)
+        .sort();
+      return [heading, `namespace ${exportedAs} { ${members.join(', ')} }`];
+    }
+    return [
+      heading,
+      ...declarations.map((declaration) => {
+        if (!isOwn(declaration)) {
+          return `export { ${target.name} } from '${foreignLocation(declaration.getSourceFile().fileName)}';`;
+        }
+        ts.forEachChild(declaration, noteReferences);
+        return printDeclaration(declaration);
+      }),
+    ];
+  };
+
+  const exports = checker
+    .getExportsOfModule(moduleSymbol)
+    .slice()
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const symbol of exports) exported.add(resolve(symbol));
+
+  const publicPart = exports.flatMap((symbol) => [...describe(symbol, symbol.name), '']);
+  const hiddenPart: string[] = [];
+  // `describe` keeps appending to `referenced`, so this walks the references transitively.
+  for (let i = 0; i < referenced.length; i++) {
+    const symbol = referenced[i];
+    if (symbol !== undefined) hiddenPart.push(...describe(symbol, symbol.name), '');
+  }
+
+  return [
+    `# API report: ${packageName}`,
+    '',
+    '> Generated by `pnpm api:report` from the built declarations. Do not edit by hand: a change',
+    '> here is a change to what users of the package can import, and is reviewed as one.',
+    '',
+    '## Exports',
+    '',
+    '```ts',
+    ...publicPart,
+    '```',
+    '',
+    ...(hiddenPart.length === 0
+      ? []
+      : ['## Reachable from the exports but not exported', '', '```ts', ...hiddenPart, '```', '']),
+  ].join('\n');
+};

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { publishablePackages, repoRoot } from '../workspace/publishablePackages.js';
+
+/** What one condition of the `"."` export must look like: types first, then the code. */
+const conditionFor = (flavour: 'esm' | 'cjs') => ({
+  types: `./dist/${flavour}/index.d.ts`,
+  default: `./dist/${flavour}/index.js`,
+});
+
+describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
+  it('carries the metadata the registry shows and npm needs to publish it publicly', () => {
+    expect(manifest.name).toMatch(/^@sluice\/[a-z-]+$/);
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+    expect(manifest.description).toEqual(expect.stringMatching(/.{20,}/));
+    expect(manifest.license).toBe('MIT');
+    expect(manifest.repository).toEqual({
+      type: 'git',
+      url: expect.stringMatching(/^https:\/\/github\.com\/.+\.git$/),
+      directory: dir,
+    });
+    expect(manifest.engines).toEqual({ node: expect.stringMatching(/^>=\d+/) });
+    expect(manifest.publishConfig).toEqual({ access: 'public' });
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['dynamodb-streams']));
+  });
+
+  it('ships the build with the sources its maps point to, never tests, and has no import side effects', () => {
+    expect(manifest.files).toEqual([
+      'dist',
+      '!dist/*.tsbuildinfo',
+      'src',
+      '!src/**/*.test.ts',
+      '!src/**/*.test-d.ts',
+      '!src/**/testSupport',
+      'README.md',
+      'CHANGELOG.md',
+    ]);
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.type).toBe('module');
+  });
+
+  it('exposes exactly one entry point (plus package.json) for import and require, types first', () => {
+    const exportsMap = manifest.exports as Record<string, Record<string, object>>;
+    expect(Object.keys(exportsMap)).toEqual(['.', './package.json']);
+    expect(exportsMap['./package.json']).toBe('./package.json');
+    expect(exportsMap['.']).toEqual({ import: conditionFor('esm'), require: conditionFor('cjs') });
+    // TypeScript takes the first matching condition, so `types` must precede `default`.
+    expect(Object.keys(exportsMap['.']?.import ?? {})).toEqual(['types', 'default']);
+    expect(Object.keys(exportsMap['.']?.require ?? {})).toEqual(['types', 'default']);
+  });
+
+  it('points the legacy main/types fields (moduleResolution node10) at the CommonJS build', () => {
+    expect(manifest.main).toBe('./dist/cjs/index.js');
+    expect(manifest.types).toBe('./dist/cjs/index.d.ts');
+    expect(manifest.module).toBe('./dist/esm/index.js');
+  });
+
+  it('has a README with the install line', () => {
+    const readme = join(repoRoot, dir, 'README.md');
+    expect(existsSync(readme), `${dir}/README.md is missing`).toBe(true);
+    const install = new RegExp(
+      `npm install (--save-dev )?${manifest.name.replace('/', '\\/')}( |$)`,
+      'm',
+    );
+    expect(readFileSync(readme, 'utf8')).toMatch(install);
+  });
+});
+
+describe('the publishable packages', () => {
+  it('share one version, as the fixed changesets group promises', () => {
+    const versions = new Set(publishablePackages().map(({ manifest }) => manifest.version));
+    expect(versions.size).toBe(1);
+  });
+});

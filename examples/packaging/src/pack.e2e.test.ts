@@ -1,0 +1,238 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeRun, runCommand } from './childProcess/runCommand.js';
+import { installConsumerProject, installedTree } from './pack/consumerProject.js';
+import { packPackage, tarballEntries } from './pack/packPackage.js';
+import {
+  type Manifest,
+  publishablePackages,
+  readManifest,
+  repoRoot,
+} from './workspace/publishablePackages.js';
+
+// Users install the packed tarballs, not the workspace: this file checks what they get.
+const publishable = publishablePackages();
+const names = publishable.map(({ manifest }) => manifest.name);
+const fixtures = join(repoRoot, 'examples', 'packaging', 'consumer');
+const scratch = mkdtempSync(join(tmpdir(), 'sluice-pack-'));
+const consumer = join(scratch, 'consumer');
+const coreOnly = join(scratch, 'core-only');
+const tarballs = new Map<string, string>();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const rootDevDependencies = readManifest('.').devDependencies as Record<string, string>;
+const peersOf = (manifests: readonly Manifest[]): Record<string, string> =>
+  Object.assign({}, ...manifests.map((manifest) => manifest.peerDependencies ?? {}));
+const tarball = (name: string) => `file:${tarballs.get(name)}`;
+const fixture = (...files: string[]) =>
+  Object.fromEntries(files.map((file) => [file, join(fixtures, file)]));
+
+const strict = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  target: 'es2022',
+  lib: ['es2022'],
+  types: ['node'],
+  // Our declarations are checked too: a type they reference but do not declare is an error here.
+  skipLibCheck: false,
+};
+
+/** Runs `command` in a consumer project and returns stdout; a non-zero exit fails with the output. */
+const runIn = async (dir: string, command: string, args: readonly string[]): Promise<string> => {
+  const result = await runCommand(command, args, { cwd: dir });
+  expect(result.code, describeRun(command, args, result)).toBe(0);
+  return result.stdout;
+};
+const tsc = (dir: string, project: string) =>
+  runIn(dir, process.execPath, [
+    join(dir, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    project,
+  ]);
+
+describe('the packed packages, installed with npm outside the workspace', () => {
+  beforeAll(async () => {
+    for (const { dir } of publishable) {
+      for (const flavour of ['esm', 'cjs']) {
+        if (!existsSync(join(repoRoot, dir, 'dist', flavour, 'index.js'))) {
+          throw new Error(`${dir}/dist/${flavour} is missing: run \`pnpm build\` first`);
+        }
+      }
+    }
+    for (const pkg of publishable) tarballs.set(pkg.manifest.name, await packPackage(pkg, scratch));
+    const [core, projections, testing] = ['@sluice/core', '@sluice/projections', '@sluice/testing'];
+    await Promise.all([
+      installConsumerProject({
+        dir: consumer,
+        dependencies: {
+          ...peersOf(publishable.map(({ manifest }) => manifest)),
+          [core]: tarball(core),
+          [projections]: tarball(projections),
+        },
+        devDependencies: {
+          [testing]: tarball(testing),
+          typescript: rootDevDependencies.typescript ?? 'latest',
+          '@types/node': rootDevDependencies['@types/node'] ?? 'latest',
+        },
+        files: fixture(
+          'exportNames.mjs',
+          'exportNames.cjs',
+          'deepImports.mjs',
+          'coreConsumer.mts',
+          'coreConsumer.cts',
+          'allPackages.cts',
+          'projectionSmoke.mts',
+          'legacyConsumer.ts',
+        ),
+        json: {
+          'tsconfig.json': {
+            compilerOptions: {
+              ...strict,
+              module: 'nodenext',
+              moduleResolution: 'nodenext',
+              outDir: 'out',
+            },
+            files: [
+              'coreConsumer.mts',
+              'coreConsumer.cts',
+              'allPackages.cts',
+              'projectionSmoke.mts',
+            ],
+          },
+          'tsconfig.node10.json': {
+            compilerOptions: {
+              ...strict,
+              module: 'commonjs',
+              moduleResolution: 'node10',
+              noEmit: true,
+            },
+            files: ['legacyConsumer.ts'],
+          },
+        },
+      }),
+      installConsumerProject({
+        dir: coreOnly,
+        dependencies: {
+          ...peersOf(
+            publishable.filter(({ manifest }) => manifest.name === core).map((p) => p.manifest),
+          ),
+          [core]: tarball(core),
+        },
+        files: fixture('exportNames.mjs', 'exportNames.cjs'),
+      }),
+    ]);
+  }, 360_000);
+
+  it('contain the build, its sources, README, LICENSE and package.json: no tests, no build info', async () => {
+    for (const { manifest } of publishable) {
+      const entries = await tarballEntries(tarballs.get(manifest.name) ?? '', scratch);
+      const stray = entries.filter(
+        (entry) =>
+          !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(entry) &&
+          !/^dist\/(esm|cjs)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/.test(entry) &&
+          entry !== 'dist/cjs/package.json' &&
+          !/^src\/.+\.ts$/.test(entry),
+      );
+      expect(stray, manifest.name).toEqual([]);
+      expect(entries.filter((entry) => /\.test(-d)?\.(ts|js|d\.ts)$/.test(entry))).toEqual([]);
+      for (const required of [
+        'LICENSE',
+        'README.md',
+        'dist/cjs/index.d.ts',
+        'dist/cjs/index.js',
+        'dist/cjs/package.json',
+        'dist/esm/index.d.ts',
+        'dist/esm/index.js',
+      ]) {
+        expect(entries, manifest.name).toContain(required);
+      }
+    }
+  });
+
+  it('name each other with plain version ranges, never `workspace:`', () => {
+    for (const name of names) {
+      const installed = JSON.parse(
+        readFileSync(join(consumer, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as Manifest;
+      const ranges = Object.values({
+        ...(installed.dependencies as object),
+        ...(installed.peerDependencies as object),
+      });
+      expect(
+        ranges.filter((range) => String(range).startsWith('workspace:')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('load with `import` (ESM) and `require` (CommonJS), exposing the same exports', async () => {
+    const esm = JSON.parse(await runIn(consumer, 'node', ['exportNames.mjs', ...names]));
+    const cjs = JSON.parse(await runIn(consumer, 'node', ['exportNames.cjs', ...names]));
+    expect(cjs).toEqual(esm);
+    for (const name of names) expect(esm[name], name).not.toEqual([]);
+  });
+
+  it('expose only their entry point and package.json: deep imports fail', async () => {
+    const results = JSON.parse(await runIn(consumer, 'node', ['deepImports.mjs', ...names]));
+    for (const name of names) {
+      expect(results[name], name).toEqual({
+        importDist: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        requireDist: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        importSource: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        requirePackageJson: 'loaded',
+      });
+    }
+  });
+
+  // Both programs load every declaration of the AWS SDK (skipLibCheck is off): seconds each.
+  const compiled = () =>
+    Promise.all([tsc(consumer, 'tsconfig.json'), tsc(consumer, 'tsconfig.node10.json')]);
+  let compiling: ReturnType<typeof compiled> | undefined;
+
+  it('type-check strict consumers (nodenext ESM and CommonJS, node10) that then run', async () => {
+    compiling ??= compiled();
+    await compiling;
+    expect(await runIn(consumer, 'node', ['out/coreConsumer.mjs'])).toContain('ok');
+    expect(await runIn(consumer, 'node', ['out/coreConsumer.cjs'])).toContain('ok');
+    expect(await runIn(consumer, 'node', ['out/allPackages.cjs'])).toContain('ok');
+  }, 120_000);
+
+  it('run a projection test that uses @sluice/testing against @sluice/projections', async () => {
+    compiling ??= compiled();
+    await compiling;
+    expect(await runIn(consumer, 'node', ['out/projectionSmoke.mjs'])).toContain('ok');
+  }, 120_000);
+
+  it('keep @sluice/testing out of the production dependency tree', async () => {
+    const [all, production] = await Promise.all([
+      installedTree(consumer, false),
+      installedTree(consumer, true),
+    ]);
+    expect(all).toContain('@sluice/testing');
+    expect(production).toContain('@sluice/projections');
+    expect(production).not.toContain('@sluice/testing');
+  }, 60_000);
+
+  it('let @sluice/core be installed alone, with no projections or testing code', async () => {
+    expect(readdirSync(join(coreOnly, 'node_modules', '@sluice'))).toEqual(['core']);
+    const tree = await installedTree(coreOnly, false);
+    expect(tree).toContain('@sluice/core');
+    expect([...tree].filter((name) => name.startsWith('@sluice/'))).toEqual(['@sluice/core']);
+    const esm = JSON.parse(await runIn(coreOnly, 'node', ['exportNames.mjs', '@sluice/core']));
+    const cjs = JSON.parse(await runIn(coreOnly, 'node', ['exportNames.cjs', '@sluice/core']));
+    expect(cjs).toEqual(esm);
+    const core = await tarballEntries(tarballs.get('@sluice/core') ?? '', scratch);
+    const mentions = core
+      .filter((entry) => entry.startsWith('dist/'))
+      .filter((entry) =>
+        /@sluice\/(projections|testing)/.test(
+          readFileSync(join(coreOnly, 'node_modules', '@sluice', 'core', entry), 'utf8'),
+        ),
+      );
+    expect(mentions, 'core must not reference projections or testing').toEqual([]);
+  }, 60_000);
+});

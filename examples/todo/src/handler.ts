@@ -1,0 +1,19 @@
+// The deployed Lambda entry point: `Handler: handler.handler` in template.json.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoDbProjectionStore } from '@sluice/projections';
+import { logDeadLetters } from './deploy/logDeadLetters.js';
+import { deployedTableNames } from './deploy/tableEnvironment.js';
+import { todoHandler } from './todoHandler.js';
+import { todoProjectionTables } from './todoTables.js';
+
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+/** Runs the todo projection on each batch of the `todoListTask` stream. */
+export const handler = todoHandler({
+  store: dynamoDbProjectionStore({
+    client,
+    tableName: deployedTableNames(todoProjectionTables, process.env),
+  }),
+  deadLetters: logDeadLetters,
+});

@@ -1,0 +1,55 @@
+import { NumberValueImpl } from '@aws-sdk/util-dynamodb';
+import { describeValue } from '../errors/describeValue.js';
+import { AttributeProblem } from './attributeFailure.js';
+import { DECIMAL_TEXT, INTEGER_TEXT, isExactDouble } from './decimalText.js';
+
+/**
+ * What to do with a number a JS `number` cannot hold exactly (more significant digits than a
+ * double keeps, or a non-integer beyond 2^53): `fail` with `InexactNumber` (default), or `wrap`
+ * it in util-dynamodb's `NumberValue`, whose `.value` is the exact decimal text.
+ */
+export type InexactNumbers = 'fail' | 'wrap';
+
+// Up to 15 characters of plain digits hold at most 15 significant digits below 2^53: always exact.
+const SHORT_PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+/**
+ * Reads an `N` attribute as util-dynamodb's `unmarshall` does (a `number`, or a `bigint` for
+ * integers beyond 2^53), except that a number JS would silently round is never returned rounded.
+ */
+export const readNumber = (
+  text: unknown,
+  inexact: InexactNumbers,
+): number | bigint | NumberValueImpl | AttributeProblem => {
+  if (typeof text !== 'string') {
+    return new AttributeProblem(
+      'InvalidAttributeValue',
+      `N expects a number written as text, got ${describeValue(text)}`,
+    );
+  }
+  if (text.length <= 15 && SHORT_PLAIN.test(text)) return Number(text);
+  if (!DECIMAL_TEXT.test(text)) {
+    return new AttributeProblem(
+      'InvalidAttributeValue',
+      `N ${describeValue(text)} is not a number`,
+    );
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) {
+    return new AttributeProblem(
+      'InvalidAttributeValue',
+      `N ${describeValue(text)} is outside DynamoDB's number range`,
+    );
+  }
+  if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) {
+    if (INTEGER_TEXT.test(text)) return BigInt(text);
+  } else if (isExactDouble(text, value)) {
+    return value;
+  }
+  if (inexact === 'wrap') return NumberValueImpl.from(text);
+  return new AttributeProblem(
+    'InexactNumber',
+    `N ${describeValue(text)} has more precision than a JavaScript number holds; ` +
+      `decode with inexactNumbers: 'wrap' and read it with DecimalString to keep every digit`,
+  );
+};

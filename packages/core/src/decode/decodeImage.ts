@@ -1,0 +1,45 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import type { InexactNumbers } from '../attributes/numberAttribute.js';
+import { unmarshallItem } from '../attributes/unmarshall.js';
+import type { ImageName, RecordProblem } from '../errors/decodeFailure.js';
+import { formatPath } from '../errors/fieldPath.js';
+import { problemsFromErrors } from '../errors/ioTsProblems.js';
+import { fastDecodeMap, MISS } from './fastImageDecode.js';
+
+/**
+ * Unmarshalls an image and decodes it with the user's codec, if any. The fast path handles valid
+ * records; the slow path (unmarshall, then `codec.decode`) runs only when it misses, and is the
+ * one that explains what is wrong.
+ */
+export const decodeImage = <A>(
+  codec: t.Decoder<unknown, A> | undefined,
+  image: ImageName,
+  map: unknown,
+  inexact: InexactNumbers,
+): E.Either<RecordProblem, A> => {
+  if (codec !== undefined) {
+    const fast = fastDecodeMap(codec, map, inexact);
+    if (fast !== MISS) return E.right(fast as A);
+  }
+  const item = unmarshallItem(map, { inexactNumbers: inexact });
+  if (E.isLeft(item)) {
+    const { _tag, path, detail } = item.left;
+    return E.left({
+      _tag,
+      image,
+      problems: [{ path: formatPath([image, ...path]), message: detail }],
+    });
+  }
+  // Without a codec the image is the unmarshalled map; the caller's type says so.
+  if (codec === undefined) return E.right(item.right as A);
+  const decoded = codec.decode(item.right);
+  if (E.isLeft(decoded)) {
+    return E.left({
+      _tag: 'ImageDecodeFailure',
+      image,
+      problems: problemsFromErrors(decoded.left, [image]),
+    });
+  }
+  return decoded;
+};

@@ -1,0 +1,141 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import { unmarshallItem } from '../attributes/unmarshall.js';
+import { fastDecodeMap, MISS } from './fastImageDecode.js';
+
+// A codec turning a missing value into a default: io-ts then adds the property to the object.
+const WithDefault = new t.Type<string, string, unknown>(
+  'WithDefault',
+  t.string.is,
+  (u, c) => (u === undefined ? t.success('default') : t.string.validate(u, c)),
+  (s) => s,
+);
+
+const Line = t.type({ sku: t.string, qty: t.number });
+const Order = t.type({
+  id: t.string,
+  total: t.number,
+  paid: t.boolean,
+  deleted: t.null,
+  note: t.union([t.string, t.undefined]),
+  lines: t.array(Line),
+  meta: t.partial({ channel: t.string, gift: t.boolean, label: WithDefault }),
+  labels: t.readonlyArray(t.string),
+  address: t.readonly(t.type({ city: t.string })),
+  count: t.Int,
+  status: t.keyof({ OPEN: null, SHIPPED: null }),
+  tags: t.unknown,
+  fallback: WithDefault,
+  valueOf: t.union([t.string, t.undefined]),
+});
+
+/** A value of the expected shape most of the time, else something else or nothing. */
+const mostly = <A>(right: fc.Arbitrary<A>): fc.Arbitrary<A | unknown> =>
+  fc.oneof(
+    { arbitrary: right, weight: 8 },
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    {
+      arbitrary: fc.oneof(
+        fc.string(),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constant('LOST'),
+      ),
+      weight: 1,
+    },
+  );
+
+type Wrap = <A>(right: fc.Arbitrary<A>) => fc.Arbitrary<A | unknown>;
+const optional = <A>(arbitrary: fc.Arbitrary<A>) => fc.option(arbitrary, { nil: undefined });
+
+const orderArbitrary = (field: Wrap) =>
+  fc.record({
+    id: field(fc.string()),
+    total: field(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 })),
+    paid: field(fc.boolean()),
+    deleted: field(fc.constant(null)),
+    note: field(optional(fc.string())),
+    lines: field(
+      fc.array(fc.record({ sku: field(fc.string()), qty: field(fc.integer()) }), { maxLength: 3 }),
+    ),
+    meta: field(
+      fc.record(
+        { channel: field(fc.string()), gift: field(fc.boolean()), label: field(fc.string()) },
+        { requiredKeys: [] },
+      ),
+    ),
+    labels: field(fc.array(field(fc.string()), { maxLength: 3 })),
+    address: field(fc.record({ city: field(fc.string()) })),
+    count: field(fc.integer()),
+    status: field(fc.constantFrom('OPEN', 'SHIPPED')),
+    tags: field(
+      fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 3 }).map((xs) => new Set(xs)),
+    ),
+    fallback: field(optional(fc.string())),
+    // Absent, `valueOf` reads Object.prototype's function, which io-ts rejects: keep it present.
+    valueOf: field(fc.string()),
+    extra: field(fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2, noNullPrototype: true })),
+  });
+
+/** Items of the expected shape. */
+const validOrder = orderArbitrary((right) => right);
+/** Items whose fields are mostly right, sometimes missing, of another type or out of range. */
+const orderLike = orderArbitrary(mostly);
+
+const slowPath = (codec: t.Decoder<unknown, unknown>, map: unknown) => {
+  const item = unmarshallItem(map);
+  return E.isLeft(item) ? item : codec.decode(item.right);
+};
+
+describe('fastDecodeMap', () => {
+  it('answers, whenever it answers, exactly what unmarshall then codec.decode answers', () => {
+    fc.assert(
+      fc.property(orderLike, (order) => {
+        const map = marshall(order, { removeUndefinedValues: true });
+        for (const codec of [Order, t.partial(Order.props), t.UnknownRecord, t.unknown, Line]) {
+          const fast = fastDecodeMap(codec, map, 'fail');
+          const slow = slowPath(codec, map);
+          if (fast !== MISS) expect(slow).toStrictEqual(E.right(fast));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers for every valid item, the same as the slow path, so valid records never take it', () => {
+    fc.assert(
+      fc.property(validOrder, (order) => {
+        const map = marshall(order, { removeUndefinedValues: true });
+        const fast = fastDecodeMap(Order, map, 'fail');
+        expect(fast).not.toBe(MISS);
+        expect(slowPath(Order, map)).toStrictEqual(E.right(fast));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adds a default for a missing property as io-ts does, and leaves other absent ones absent', () => {
+    const Item = t.type({ a: WithDefault, b: t.union([t.string, t.undefined]) });
+    const fast = fastDecodeMap(Item, {}, 'fail');
+    expect(fast).toStrictEqual({ a: 'default', b: undefined });
+    expect(E.right(fast)).toStrictEqual(Item.decode({}));
+    expect(fastDecodeMap(t.partial(Item.props), {}, 'fail')).toStrictEqual({ a: 'default' });
+  });
+
+  it('leaves failures to the slow path', () => {
+    expect(fastDecodeMap(Line, { sku: { S: 'a' }, qty: { S: '1' } }, 'fail')).toBe(MISS);
+    expect(fastDecodeMap(Line, { sku: { S: 'a' } }, 'fail')).toBe(MISS);
+    expect(fastDecodeMap(Line, { sku: { S: 'a' }, qty: { N: '1', S: 'x' } }, 'fail')).toBe(MISS);
+    expect(
+      fastDecodeMap(
+        Line,
+        JSON.parse('{"sku":{"S":"a"},"qty":{"N":"1"},"__proto__":{"S":"x"}}'),
+        'fail',
+      ),
+    ).toBe(MISS);
+  });
+});

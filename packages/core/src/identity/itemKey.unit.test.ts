@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { itemKeyOf } from './itemKey.js';
+
+const keyValue = fc.oneof(
+  fc.string().map((S) => ({ S })),
+  fc.integer().map((n) => ({ N: String(n) })),
+  fc.uint8Array({ maxLength: 8 }).map((B) => ({ B })),
+);
+const keys = fc.dictionary(fc.string(), keyValue, {
+  minKeys: 1,
+  maxKeys: 3,
+  noNullPrototype: true,
+});
+
+const shuffled = <T>(entries: T[], seed: number): T[] =>
+  entries
+    .map((entry, i) => ({ entry, order: (i * 7919 + seed) % (entries.length + 1) }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ entry }) => entry);
+
+describe('itemKeyOf', () => {
+  it('is the same for any order of the key attributes', () => {
+    fc.assert(
+      fc.property(keys, fc.nat(), (k, seed) => {
+        const reordered = Object.fromEntries(shuffled(Object.entries(k), seed));
+        expect(itemKeyOf(reordered)).toBe(itemKeyOf(k));
+      }),
+    );
+  });
+
+  it('is equal for two keys exactly when they name the same attributes with the same typed values', () => {
+    fc.assert(
+      fc.property(keys, keys, (a, b) => {
+        expect(itemKeyOf(a) === itemKeyOf(b)).toBe(
+          JSON.stringify(normalise(a)) === JSON.stringify(normalise(b)),
+        );
+      }),
+    );
+    expect(itemKeyOf({ id: { S: '1' } })).not.toBe(itemKeyOf({ id: { N: '1' } }));
+    expect(itemKeyOf({ a: { S: 'x' } })).not.toBe(itemKeyOf({ b: { S: 'x' } }));
+  });
+
+  it('gives a binary key the same identity in Lambda JSON (base64) and in SDK records (bytes)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 32 }), fc.string(), (bytes, pk) => {
+        const sdk = { pk: { S: pk }, sk: { B: bytes } };
+        const lambda = { sk: { B: Buffer.from(bytes).toString('base64') }, pk: { S: pk } };
+        expect(itemKeyOf(lambda)).toBe(itemKeyOf(sdk));
+      }),
+    );
+  });
+
+  it('ignores type keys set to undefined, as SDK objects may carry them', () => {
+    expect(itemKeyOf({ id: { S: 'a', N: undefined } })).toBe(itemKeyOf({ id: { S: 'a' } }));
+  });
+});
+
+// Sorted names and base64 bytes: what two keys must agree on to be the same item.
+const normalise = (k: Record<string, { S?: string; N?: string; B?: Uint8Array }>) =>
+  Object.keys(k)
+    .sort()
+    .map((name) => {
+      const v = k[name] ?? {};
+      return [name, v.B === undefined ? v : { B: Buffer.from(v.B).toString('base64') }];
+    });

@@ -1,0 +1,122 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { DeadLetter, DeadLetterSink, PoisonReason } from '../deadLetter/deadLetter.js';
+import { BatchPlanner } from '../plan/batchPlanner.js';
+import type { Projection } from '../projection/projection.js';
+import type { ProjectionStore } from '../store/projectionStore.js';
+import type { BatchFailure, BatchResult } from './batchResult.js';
+import type { AdmittedEvent, RecordSource } from './recordSource.js';
+
+/** What every batch run needs: the projections, where they write, where poison goes. */
+export interface BatchSettings {
+  readonly projections: readonly Projection[];
+  readonly store: ProjectionStore;
+  readonly deadLetters: DeadLetterSink;
+  /** `skip` (default): dead-letter a poison record and go on; `block`: dead-letter it and stop there. */
+  readonly poison?: 'skip' | 'block';
+}
+
+/**
+ * Filters, admits and plans every record, then applies the whole plan. Stops at the first record
+ * that must be retried and never applies a later record's writes ahead of it: writes are planned
+ * only up to a blocking record, and a store failure is reported at the earliest record whose
+ * writes are not confirmed (records after it may have landed; replaying them is harmless).
+ */
+export const runBatch = async (
+  settings: BatchSettings,
+  source: RecordSource,
+): Promise<BatchResult> => {
+  const { projections, store, deadLetters } = settings;
+  const block = settings.poison === 'block';
+  const planner = new BatchPlanner();
+  const poison: DeadLetter[] = [];
+  const letters: DeadLetter[] = [];
+  const events: Array<AdmittedEvent | undefined> = new Array(projections.length);
+  const refusals: Array<PoisonReason | undefined> = new Array(projections.length);
+  const letter = (index: number, projection: string | undefined, reason: PoisonReason) =>
+    letters.push({
+      projection,
+      ...source.identity(index),
+      reason,
+      blocked: block,
+      record: source.record(index),
+    });
+  for (let i = 0; i < source.length; i++) {
+    const unreadable = source.prepare(i, events, refusals);
+    if (unreadable !== undefined) letter(i, undefined, unreadable);
+    else
+      for (let j = 0; j < projections.length; j++) {
+        const reason = refusals[j];
+        if (reason !== undefined) letter(i, projections[j]!.name, reason);
+      }
+    if (letters.length > 0) {
+      const sent = await deadLetters.send(letters);
+      if (E.isLeft(sent)) {
+        const cause = sent.left;
+        return stop(store, planner, source, i, poison, {
+          _tag: 'DeadLetterRefused',
+          cause,
+          message: `dead-letter sink refused a poison record: ${cause.message}`,
+        });
+      }
+      poison.push(...letters);
+      if (block) {
+        const first = letters[0]!;
+        return stop(store, planner, source, i, poison, {
+          _tag: 'PoisonBlocked',
+          letter: first,
+          message: `poison record blocks the batch: ${first.reason.message}`,
+        });
+      }
+      letters.length = 0;
+    }
+    if (unreadable !== undefined) continue;
+    for (let j = 0; j < projections.length; j++) {
+      const event = events[j];
+      if (event !== undefined) planner.add(projections[j]!.plan(event), i);
+    }
+  }
+  const applied = await store.apply(planner.result());
+  if (E.isRight(applied))
+    return { _tag: 'BatchCompleted', processed: source.length, poison, applied: applied.right };
+  return failed(source, earliestOrigin(planner, applied.left.unconfirmed), poison, applied.left);
+};
+
+const earliestOrigin = (planner: BatchPlanner, unconfirmed: readonly number[]): number => {
+  const { origins } = planner.result();
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const index of unconfirmed) earliest = Math.min(earliest, origins[index] ?? 0);
+  return Number.isFinite(earliest) ? earliest : 0;
+};
+
+// Applies what was planned before the stopping record, then reports the stop (or an earlier failure).
+const stop = async (
+  store: ProjectionStore,
+  planner: BatchPlanner,
+  source: RecordSource,
+  at: number,
+  poison: readonly DeadLetter[],
+  cause: BatchFailure,
+): Promise<BatchResult> => {
+  const applied = await store.apply(planner.result());
+  if (E.isLeft(applied))
+    return failed(source, earliestOrigin(planner, applied.left.unconfirmed), poison, applied.left);
+  return failed(source, at, poison, cause);
+};
+
+const failed = (
+  source: RecordSource,
+  index: number,
+  poison: readonly DeadLetter[],
+  cause: BatchFailure,
+): BatchResult => {
+  const { eventId, sequenceNumber } = source.identity(index);
+  return {
+    _tag: 'BatchFailed',
+    processed: index,
+    failedIndex: index,
+    failedAt: sequenceNumber,
+    eventId,
+    cause,
+    poison,
+  };
+};

@@ -1,0 +1,73 @@
+import type { ChangeEvent, WithNewImage } from '@sluice/core';
+import type * as t from 'io-ts';
+import type { Amounts, RowKey } from '../plan/row.js';
+import type { Contribute, Contribution, Write } from '../plan/write.js';
+import {
+  defineProjection,
+  type Projection,
+  type ProjectionFilter,
+} from '../projection/projection.js';
+
+/** Settings of an aggregate projection (counts and sums per group). */
+export interface AggregateOptions<T, V extends WithNewImage, K> {
+  /** Default `aggregate`. */
+  readonly name?: string;
+  readonly version?: number;
+  /** The aggregate table: one row per group, keyed by the attributes `group` returns. */
+  readonly table: string;
+  /** The per-item marker table: partition key `markerId` (S). May be shared by aggregates. */
+  readonly markerTable: string;
+  readonly item: t.Decoder<unknown, T>;
+  readonly keys?: t.Decoder<unknown, K>;
+  /** Contributions are read from the new image, so the stream must carry it. */
+  readonly viewType: V;
+  /** The group an item counts in (e.g. `{ listId: task.listId }`); `null`: it counts nowhere. */
+  readonly group: (item: T) => RowKey | null;
+  /** What an item adds to its group. Default `{ count: 1 }`; sums should be integers (cents). */
+  readonly amounts?: (item: T) => Amounts;
+  readonly filter?: ProjectionFilter;
+}
+
+const COUNT_ONE: Amounts = { count: 1 };
+const countOne = (): Amounts => COUNT_ONE;
+const NO_TOUCHES: readonly Contribution[] = [];
+
+/**
+ * Counts and sums per group, exactly once in effect: each change states what its item now
+ * contributes (`Contribute`), and the store applies the difference from the item's marker. INSERT
+ * adds, REMOVE subtracts, a MODIFY that moves the item moves its amounts, other MODIFYs change nothing.
+ */
+export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>>(
+  options: AggregateOptions<T, V, K>,
+): Projection<T, V, K> => {
+  const { table, markerTable, group } = options;
+  const amounts = options.amounts ?? countOne;
+  const name = options.name ?? 'aggregate';
+  const version = options.version ?? 1;
+  const markerPrefix = `${name}@${version}|`;
+  const contributionOf = (item: T): Contribution | null => {
+    const key = group(item);
+    return key === null ? null : { group: key, amounts: amounts(item) };
+  };
+  return defineProjection<T, V, K>({
+    name,
+    version,
+    item: options.item,
+    keys: options.keys,
+    viewType: options.viewType,
+    filter: options.filter,
+    plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
+      const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
+      const write: Contribute = {
+        _tag: 'Contribute',
+        table,
+        markerTable,
+        markerId: markerPrefix + event.itemKey,
+        sequenceNumber: event.sequenceNumber,
+        contribution: after === undefined ? null : contributionOf(after),
+        alsoTouches: NO_TOUCHES,
+      };
+      return [write];
+    },
+  });
+};

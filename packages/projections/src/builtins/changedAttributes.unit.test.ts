@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changedAttributes } from './changedAttributes.js';
+import { valueEquals } from './valueEquals.js';
+
+describe('changedAttributes', () => {
+  it('names added, removed and changed attributes, comparing nested values, sets and binary by content', () => {
+    const before = {
+      a: 1,
+      b: { c: [1, 2] },
+      s: new Set(['x']),
+      bin: new Uint8Array([1]),
+      gone: true,
+    };
+    const after = {
+      a: 1,
+      b: { c: [1, 3] },
+      s: new Set(['x']),
+      bin: new Uint8Array([1]),
+      added: 'y',
+    };
+    expect(changedAttributes(before, after)).toEqual(['added', 'b', 'gone']);
+  });
+
+  it('an image compared with a deep copy of itself has no changed attribute', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('node'), { maxKeys: 3 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value), (image) => {
+        expect(changedAttributes(image, structuredClone(image))).toEqual([]);
+      }),
+    );
+  });
+
+  it('tells a list from a map and a set from a list', () => {
+    expect(valueEquals([1], { 0: 1 })).toBe(false);
+    expect(valueEquals(new Set([1]), [1])).toBe(false);
+    expect(valueEquals(new Set([new Uint8Array([1])]), new Set([new Uint8Array([1])]))).toBe(true);
+  });
+});

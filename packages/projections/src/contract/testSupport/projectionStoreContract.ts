@@ -1,0 +1,257 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlannedBatch } from '../../plan/plannedBatch.js';
+import type { Row } from '../../plan/row.js';
+import type { ProjectionStore } from '../../store/projectionStore.js';
+import type { MakeStoreHarness, StoreHarness } from './storeHarness.js';
+import {
+  COMPARED_TABLES,
+  cleanPass,
+  deliver,
+  deliveryArbitrary,
+  planToyBatch,
+  sortRows,
+  TOY_TABLES,
+  type ToyChange,
+  toyHistory,
+  toyHistoryArbitrary,
+} from './toySource.js';
+
+/** How hard the contract pushes a store (DynamoDB Local is slower than memory). */
+export interface ContractOptions {
+  /** Runs of the random-delivery property. */
+  readonly propertyRuns: number;
+  /** Records in the large-batch test. */
+  readonly largeBatch: number;
+}
+
+const tablesOf = async (store: ProjectionStore): Promise<Record<string, Row[]>> => {
+  const out: Record<string, Row[]> = {};
+  for (const table of COMPARED_TABLES) out[table] = sortRows(await store.scan(table));
+  return out;
+};
+
+const applied = async (store: ProjectionStore, batch: PlannedBatch) => {
+  const result = await store.apply(batch);
+  if (E.isLeft(result)) throw new Error(`apply failed: ${result.left.message}`);
+  return result.right;
+};
+
+const applyAll = async (store: ProjectionStore, batches: readonly ToyChange[][]) => {
+  for (const batch of batches) await applied(store, planToyBatch(batch));
+};
+
+const step = (item: number, list: number, quantity = 1, remove = false) => ({
+  item,
+  list,
+  quantity,
+  remove,
+  gap: 7,
+});
+
+// 20 items, then in one batch: 20 moves, 40 inserts (over 100 transaction actions), two
+// removals: several requests of every kind, so a crash can fall between any two of them.
+const crashScenario = toyHistory([
+  ...Array.from({ length: 20 }, (_, i) => step(i, i, 1 + (i % 3))),
+  ...Array.from({ length: 20 }, (_, i) => step(i, (i + 1) % 20, 2)),
+  ...Array.from({ length: 40 }, (_, i) => step(20 + i, 20 + i)),
+  step(3, 0, 0, true),
+  step(30, 0, 0, true),
+]);
+const crashFirst = crashScenario.slice(0, 20);
+const crashSecond = crashScenario.slice(20);
+
+/** The writes of `batch` at `indices`, as a runner retrying unconfirmed writes would pass them. */
+const subset = (batch: PlannedBatch, indices: readonly number[]): PlannedBatch => ({
+  writes: indices.map((i) => batch.writes[i]!),
+  origins: indices.map((i) => batch.origins[i]!),
+  ...(batch.ids ? { ids: indices.map((i) => batch.ids![i]!) } : {}),
+});
+
+/** Runs `task` on each item, at most `limit` at a time. */
+const eachLimited = async <A>(
+  items: readonly A[],
+  limit: number,
+  task: (item: A) => Promise<void>,
+) => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as A);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+};
+
+/**
+ * The behaviour every `ProjectionStore` must show, whatever it runs on: replays change nothing,
+ * aggregates move exactly, archives keep the newest removal, a crash after any number of a
+ * batch's requests followed by a retry ends as a clean pass, and so does any at-least-once
+ * delivery schedule.
+ */
+export const describeProjectionStoreContract = (
+  name: string,
+  make: MakeStoreHarness,
+  options: ContractOptions,
+): void => {
+  describe(`ProjectionStore contract: ${name}`, () => {
+    const open: StoreHarness[] = [];
+    const fresh = async () => {
+      const harness = await make();
+      open.push(harness);
+      return harness;
+    };
+    afterEach(async () => {
+      for (const harness of open.splice(0)) await harness.dispose();
+    });
+
+    it('applying a batch twice leaves the tables as applying it once', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory([step(1, 1), step(2, 1, 3), step(1, 2), step(2, 0, 0, true)]);
+      const first = await applied(store, planToyBatch(changes));
+      const once = await tablesOf(store);
+      const second = await applied(store, planToyBatch(changes));
+      expect(await tablesOf(store)).toEqual(once);
+      expect(once).toEqual(cleanPass(changes));
+      expect(first.written).toBeGreaterThan(0);
+      // Contributions and archive puts recognise themselves; history rows are plain overwrites.
+      expect(second.unchanged).toBe(3);
+    });
+
+    it('counts and sums move with their items, and every list named keeps a row', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory([
+        step(1, 1, 2),
+        step(2, 1, 3),
+        step(3, 1, 4),
+        step(2, 2, 3),
+        step(3, 0, 0, true),
+        step(1, 1, 10),
+      ]);
+      await applyAll(store, [changes.slice(0, 3), changes.slice(3)]);
+      expect(sortRows(await store.scan(TOY_TABLES.counts))).toEqual(
+        sortRows([
+          { list: 'list-1', count: 1, quantity: 10 },
+          { list: 'list-2', count: 1, quantity: 3 },
+        ]),
+      );
+    });
+
+    it('a move and a move back inside one batch leave the passed-through list at zero', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory([step(1, 1), step(1, 2), step(1, 1)]);
+      await applyAll(store, [changes.slice(0, 1), changes.slice(1)]);
+      expect(sortRows(await store.scan(TOY_TABLES.counts))).toEqual(
+        sortRows([
+          { list: 'list-1', count: 1, quantity: 1 },
+          { list: 'list-2', count: 0, quantity: 0 },
+        ]),
+      );
+    });
+
+    it('a stale replay (a zombie consumer) after an unchanged net contribution does not undo the newer state', async () => {
+      const { store } = await fresh();
+      // Insert, remove, re-insert identically: the last batch nets to "unchanged" for the item.
+      const changes = toyHistory([step(0, 0, 3), step(0, 0, 3, true), step(0, 0, 3)]);
+      await applyAll(store, [changes.slice(0, 1), changes.slice(1, 3), changes.slice(0, 2)]);
+      expect(await tablesOf(store)).toEqual(cleanPass(changes));
+    });
+
+    it('an older removal never overwrites a newer archived one, and a replay rewrites nothing', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory([
+        step(1, 1),
+        step(1, 0, 0, true),
+        step(1, 4),
+        step(1, 0, 0, true),
+      ]);
+      await applyAll(store, [changes.slice(2, 4)]);
+      const older = await applied(store, planToyBatch(changes.slice(0, 2)));
+      expect(older.unchanged).toBeGreaterThanOrEqual(1);
+      expect(sortRows(await store.scan(TOY_TABLES.archive))).toEqual(cleanPass(changes).archive);
+      expect((await store.scan(TOY_TABLES.archive))[0]).toMatchObject({ item: { list: 'list-4' } });
+    });
+
+    it('a hand-built batch (no planner ids) finds the rows and markers a planned batch wrote', async () => {
+      const { store } = await fresh();
+      await applyAll(store, [crashFirst]);
+      const { writes, origins } = planToyBatch(crashSecond);
+      await applied(store, { writes, origins });
+      expect(await tablesOf(store)).toEqual(cleanPass(crashScenario));
+    });
+
+    it('applies large batches completely (every request limit is chunked)', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory(
+        Array.from({ length: options.largeBatch }, (_, i) =>
+          step(i % Math.ceil(options.largeBatch / 3), i % 140, 1 + (i % 5), i % 11 === 10),
+        ),
+      );
+      await applyAll(store, [changes]);
+      expect(await tablesOf(store)).toEqual(cleanPass(changes));
+    });
+
+    it('a crash after any number k of a batch’s n requests, then a retry, ends as a clean pass', async () => {
+      const probe = await fresh();
+      await applyAll(probe.store, [crashFirst]);
+      const before = probe.requests();
+      await applyAll(probe.store, [crashSecond]);
+      const n = probe.requests() - before;
+      expect(n).toBeGreaterThan(3);
+      const expected = cleanPass(crashScenario);
+      const cases = probe.faultKinds.flatMap((kind) =>
+        Array.from({ length: n }, (_, k) => ({ kind, k })),
+      );
+      await eachLimited(cases, 4, async ({ kind, k }) => {
+        const harness = await fresh();
+        await applyAll(harness.store, [crashFirst]);
+        harness.armFault(k, kind);
+        const batch = planToyBatch(crashSecond);
+        const crashed = await harness.store.apply(batch).catch((error: unknown) => error);
+        expect(E.isRight(crashed as E.Either<unknown, unknown>), `${kind} at ${k}`).toBe(false);
+        if (E.isLeft(crashed as E.Either<unknown, unknown>)) {
+          // Every write not listed is applied: retrying the listed ones alone completes the batch.
+          const { unconfirmed } = (crashed as E.Left<{ unconfirmed: number[] }>).left;
+          expect(unconfirmed.length).toBeGreaterThan(0);
+          await applied(harness.store, subset(batch, unconfirmed));
+        } else await applied(harness.store, batch);
+        expect(await tablesOf(harness.store), `${kind} at ${k}`).toEqual(expected);
+      });
+    });
+
+    it('concurrent applies of overlapping batches (consumers racing on one shard) end as a clean pass', async () => {
+      const { store } = await fresh();
+      const windows = [0, 1, 2, 3, 4].map((round) =>
+        Array.from({ length: 30 }, (_, i) => step(i, (i + round) % 7, 1 + round)),
+      );
+      const changes = toyHistory(windows.flat());
+      const [first, ...rest] = [0, 30, 60, 90, 120].map((at) => changes.slice(at, at + 30));
+      await applyAll(store, [first!]);
+      // Each window three times, and each with its successor: every marker is raced for.
+      const racing = rest.flatMap((window, i) => [
+        window,
+        window,
+        [...window, ...(rest[i + 1] ?? [])],
+      ]);
+      const results = await Promise.all(racing.map((batch) => store.apply(planToyBatch(batch))));
+      expect(results.filter(E.isLeft)).toEqual([]);
+      expect(await tablesOf(store)).toEqual(cleanPass(changes));
+    });
+
+    it('any at-least-once delivery (duplicates, replays from earlier records, regrouped batches) ends as a clean pass', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          toyHistoryArbitrary({ items: 6, lists: 4, maxLength: 40 }),
+          deliveryArbitrary,
+          async (changes, schedule) => {
+            const harness = await fresh();
+            await applyAll(harness.store, deliver(changes, schedule));
+            expect(await tablesOf(harness.store)).toEqual(cleanPass(changes));
+            await harness.dispose();
+            open.splice(open.indexOf(harness), 1);
+          },
+        ),
+        { numRuns: options.propertyRuns },
+      );
+    });
+  });
+};

@@ -1,0 +1,29 @@
+/** How the DynamoDB store retries throttling, conflicts and unprocessed items. */
+export interface RetryPolicy {
+  /** Consecutive attempts without progress before giving up with a typed error. */
+  readonly maxAttempts: number;
+  /** Delay cap of the first retry; each further retry doubles it (exponential backoff). */
+  readonly baseDelayMs: number;
+  /** Upper bound of any single delay. */
+  readonly maxDelayMs: number;
+  /** Injected so tests can run without waiting. */
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Uniform in [0, 1); injected so tests are deterministic. */
+  readonly random: () => number;
+}
+
+/** Ten attempts, 50 ms doubling to 5 s, full jitter on real timers. */
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 10,
+  baseDelayMs: 50,
+  maxDelayMs: 5_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/**
+ * Delay before retry number `retry` (0 for the first retry): "full jitter", uniform in
+ * [0, min(cap, base·2^retry)), which spreads competing writers apart better than fixed steps.
+ */
+export const backoffDelay = (policy: RetryPolicy, retry: number): number =>
+  Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry));

@@ -1,0 +1,70 @@
+import { sortableSequenceNumber } from '@sluice/core';
+import type { MarkerRow } from '../../plan/write.js';
+import type { TransactAction } from '../io/transactWrite.js';
+import type { GroupUpdate, PlannedTransaction, Step } from './contributionPlan.js';
+import { MARKER_ID } from './marker.js';
+
+// A group with no amounts still needs its row; REMOVE of an absent attribute creates just the key.
+const NO_ATTRIBUTE = 'sluice:none';
+
+const groupAction = (update: GroupUpdate): TransactAction => {
+  const entries = Object.entries(update.amounts);
+  if (entries.length === 0)
+    return {
+      Update: {
+        TableName: update.table,
+        Key: { ...update.key },
+        UpdateExpression: 'REMOVE #none',
+        ExpressionAttributeNames: { '#none': NO_ATTRIBUTE },
+      },
+    };
+  return {
+    Update: {
+      TableName: update.table,
+      Key: { ...update.key },
+      // ADD is commutative, so deltas from different transactions compose in any order.
+      UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(
+        entries.map(([, value], i) => [`:a${i}`, value]),
+      ),
+    },
+  };
+};
+
+const markerAction = (step: Step, markerTable: string): TransactAction => {
+  const { write } = step.entry;
+  const item: MarkerRow = {
+    [MARKER_ID]: write.markerId,
+    sequenceNumber: sortableSequenceNumber(write.sequenceNumber),
+    contribution: write.contribution,
+  };
+  // Guarded by what was read: if anyone moved the marker since, the whole transaction cancels.
+  return step.marker
+    ? {
+        Put: {
+          TableName: markerTable,
+          Item: item,
+          ConditionExpression: '#seq = :seen',
+          ExpressionAttributeNames: { '#seq': 'sequenceNumber' },
+          ExpressionAttributeValues: { ':seen': step.marker.sequenceNumber },
+        },
+      }
+    : {
+        Put: {
+          TableName: markerTable,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#id)',
+          ExpressionAttributeNames: { '#id': MARKER_ID },
+        },
+      };
+};
+
+/** The TransactWriteItems actions of a planned transaction: marker puts first, then group ADDs. */
+export const transactionActions = (
+  transaction: PlannedTransaction,
+  tableName: (table: string) => string,
+): TransactAction[] => [
+  ...transaction.steps.map((step) => markerAction(step, tableName(step.entry.write.markerTable))),
+  ...[...transaction.groups.values()].map(groupAction),
+];

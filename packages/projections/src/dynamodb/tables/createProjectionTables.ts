@@ -1,0 +1,71 @@
+import {
+  type AttributeDefinition,
+  CreateTableCommand,
+  type DynamoDBClient,
+  type KeySchemaElement,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import * as E from 'fp-ts/lib/Either.js';
+import { type DynamoDbError, requestFailed } from '../errors/dynamoDbError.js';
+import type { TableSpec } from './tableSpec.js';
+
+/** Options of `createProjectionTables`. */
+export interface CreateTablesOptions {
+  /** How long to wait for each table to become ACTIVE (default 120 s). */
+  readonly maxWaitSeconds?: number;
+}
+
+const createOne = async (
+  client: DynamoDBClient,
+  spec: TableSpec,
+  maxWaitTime: number,
+): Promise<E.Either<DynamoDbError, void>> => {
+  const keys = spec.sortKey ? [spec.partitionKey, spec.sortKey] : [spec.partitionKey];
+  const KeySchema: KeySchemaElement[] = keys.map((key, i) => ({
+    AttributeName: key.name,
+    KeyType: i === 0 ? 'HASH' : 'RANGE',
+  }));
+  const AttributeDefinitions: AttributeDefinition[] = keys.map((key) => ({
+    AttributeName: key.name,
+    AttributeType: key.type,
+  }));
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: spec.tableName,
+        KeySchema,
+        AttributeDefinitions,
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  } catch (error) {
+    // Already there (a second run of an example): fine, provided it becomes ACTIVE.
+    if ((error as { name?: unknown }).name !== 'ResourceInUseException')
+      return E.left(requestFailed('CreateTable', spec.tableName, error));
+  }
+  try {
+    await waitUntilTableExists(
+      { client, maxWaitTime, minDelay: 1, maxDelay: 5 },
+      { TableName: spec.tableName },
+    );
+    return E.right(undefined);
+  } catch (error) {
+    return E.left(requestFailed('DescribeTable', spec.tableName, error));
+  }
+};
+
+/**
+ * Creates the given tables (on-demand billing) and waits until each is ACTIVE; existing tables
+ * are left as they are. For tests, examples and bootstrap scripts: the stores never create
+ * tables themselves, so production tables stay under the user's infrastructure code.
+ */
+export const createProjectionTables = async (
+  client: DynamoDBClient,
+  specs: readonly TableSpec[],
+  options: CreateTablesOptions = {},
+): Promise<E.Either<DynamoDbError, void>> => {
+  const results = await Promise.all(
+    specs.map((spec) => createOne(client, spec, options.maxWaitSeconds ?? 120)),
+  );
+  return results.find(E.isLeft) ?? E.right(undefined);
+};

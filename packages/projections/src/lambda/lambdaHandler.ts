@@ -1,0 +1,75 @@
+import type { FilterCriteriaJson } from '@sluice/core';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import * as E from 'fp-ts/lib/Either.js';
+import type { BatchResult } from '../batch/batchResult.js';
+import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
+import type { BatchSettings } from '../batch/runBatch.js';
+import { batchResponse } from './batchResponse.js';
+import {
+  type EventSourceMappingSettings,
+  recommendedEventSourceMapping,
+} from './eventSourceMapping.js';
+import { filterCriteriaOf } from './filterCriteriaOf.js';
+
+/** What `lambdaHandler` takes: projections, their store, the dead-letter sink, the poison policy. */
+export interface LambdaHandlerOptions extends Omit<ProcessBatchSettings, 'streamArn'> {
+  /** Observes every batch's outcome (logs, metrics); it must not throw. */
+  readonly onBatch?: (result: BatchResult, context: Context) => void;
+}
+
+/** A Lambda handler for DynamoDB stream events that runs projections. */
+export interface ProjectionHandler {
+  (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse>;
+  /** The OR of the projections' filters as `FilterCriteria` JSON; `undefined` when every record is needed. */
+  readonly filterCriteria: FilterCriteriaJson | undefined;
+  /** The event source mapping this handler expects (see `recommendedEventSourceMapping`). */
+  readonly recommendedEventSourceMapping: EventSourceMappingSettings;
+}
+
+/**
+ * Turns projections into a Lambda handler for a DynamoDB stream event source mapping with
+ * `FunctionResponseTypes: ['ReportBatchItemFailures']`. Records are processed in order; at the
+ * first one that fails (store failure after retries, or a poison record with `poison: 'block'`)
+ * nothing later is applied and its sequence number is returned as the batch item failure, so
+ * Lambda retries from there. Poison records go to the dead-letter sink and are skipped by default.
+ */
+export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler => {
+  const { onBatch, ...settings } = options;
+  const filterCriteria = filterCriteriaOf(settings.projections);
+
+  const handler = async (
+    event: DynamoDBStreamEvent,
+    context: Context,
+  ): Promise<DynamoDBBatchResponse> => {
+    const records: unknown = (event as Partial<DynamoDBStreamEvent> | null)?.Records;
+    if (!Array.isArray(records)) return malformedEvent(settings, event);
+    if (records.length === 0) return { batchItemFailures: [] };
+    const result = await processBatch(settings, records);
+    onBatch?.(result, context);
+    return batchResponse(result);
+  };
+  return Object.assign(handler, {
+    filterCriteria,
+    recommendedEventSourceMapping: recommendedEventSourceMapping(filterCriteria),
+  });
+};
+
+// An event without a `Records` array is not a stream batch: keep it as a dead letter, never drop it silently.
+const malformedEvent = async (
+  settings: BatchSettings,
+  event: unknown,
+): Promise<DynamoDBBatchResponse> => {
+  const sent = await settings.deadLetters.send([
+    {
+      projection: undefined,
+      eventId: undefined,
+      sequenceNumber: undefined,
+      reason: { _tag: 'MalformedEvent', message: 'the Lambda event has no Records array' },
+      blocked: false,
+      record: event,
+    },
+  ]);
+  return E.isRight(sent)
+    ? { batchItemFailures: [] }
+    : { batchItemFailures: [{ itemIdentifier: '' }] };
+};

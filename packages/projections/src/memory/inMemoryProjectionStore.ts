@@ -1,0 +1,117 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { PlannedBatch } from '../plan/plannedBatch.js';
+import type { Row } from '../plan/row.js';
+import type { PutIfNewer, Write } from '../plan/write.js';
+import type { Applied, ProjectionStore } from '../store/projectionStore.js';
+import { type ApplyFailed, applyFailed } from '../store/storeError.js';
+import { ContributionUnit } from './contributionUnit.js';
+import { type ArmedFault, type FaultKind, SimulatedCrash } from './injectedFault.js';
+import { type StoredRow, TableData } from './tableData.js';
+
+/**
+ * A projection store in memory with the DynamoDB store's semantics and atomic units: each row
+ * put is its own write (BatchWriteItem is not atomic), each archive put is one conditional
+ * write, and contributions commit in units of at most 100 actions (one TransactWriteItems).
+ */
+export class InMemoryProjectionStore implements ProjectionStore {
+  private readonly data = new TableData();
+  private fault: ArmedFault | undefined;
+  /** Writes (row puts, archive puts, contribution units) committed since creation. */
+  writeCount = 0;
+
+  /** Arms a one-shot fault: after `writes` more writes, the next one crashes (throws) or fails. */
+  failAfter(writes: number, kind: FaultKind = 'crash'): void {
+    this.fault = { remaining: writes, kind };
+  }
+
+  /** Disarms a fault that has not fired. */
+  clearFault(): void {
+    this.fault = undefined;
+  }
+
+  async apply(batch: PlannedBatch): Promise<E.Either<ApplyFailed, Applied>> {
+    const { writes } = batch;
+    let written = 0;
+    let unchanged = 0;
+    let i = 0;
+    while (i < writes.length) {
+      const write = writes[i]!;
+      if (write._tag === 'Contribute') {
+        const unit = new ContributionUnit();
+        let next = i;
+        let added = 0;
+        for (; next < writes.length; next++) {
+          const w = writes[next]!;
+          if (w._tag !== 'Contribute') break;
+          const outcome = unit.offer(this.data, w, next);
+          if (outcome === 'full') break;
+          if (outcome === 'unchanged') unchanged++;
+          else added++;
+        }
+        if (unit.size > 0) {
+          const failure = this.beforeWrite(i, writes);
+          if (failure) return failure;
+          unit.commit(this.data);
+          written += added;
+        }
+        i = next;
+        continue;
+      }
+      if (write._tag === 'PutIfNewer' && !this.isNewer(write)) {
+        unchanged++;
+        i++;
+        continue;
+      }
+      const failure = this.beforeWrite(i, writes);
+      if (failure) return failure;
+      // The planner built the row for this write alone: keep it as is (snapshots copy).
+      this.data.put(write.table, write.key, write.row as StoredRow);
+      written++;
+      i++;
+    }
+    return E.right({ _tag: 'Applied', written, unchanged });
+  }
+
+  async scan(table: string): Promise<readonly Row[]> {
+    return this.rows(table);
+  }
+
+  /** A deep copy of every table, rows in key order: compare two stores with `toEqual`. */
+  tables(): Record<string, Row[]> {
+    const out: Record<string, Row[]> = {};
+    for (const name of this.data.names().sort()) out[name] = this.rows(name);
+    return out;
+  }
+
+  private rows(table: string): Row[] {
+    return this.data.rows(table).map((row) => structuredClone(row));
+  }
+
+  private isNewer(write: PutIfNewer): boolean {
+    const stored = this.data.get(write.table, write.key);
+    if (stored === undefined) return true;
+    return String(stored[write.versionAttribute]) < String(write.row[write.versionAttribute]);
+  }
+
+  // Counts the write about to happen; fires the armed fault when its turn comes.
+  private beforeWrite(
+    index: number,
+    writes: readonly Write[],
+  ): E.Either<ApplyFailed, Applied> | undefined {
+    const fault = this.fault;
+    if (fault !== undefined) {
+      if (fault.remaining === 0) {
+        this.fault = undefined;
+        if (fault.kind === 'crash')
+          throw new SimulatedCrash(`crash before write ${this.writeCount}`);
+        const unconfirmed = writes.map((_, j) => j).filter((j) => j >= index);
+        return E.left(
+          applyFailed(unconfirmed, { _tag: 'InjectedFault', message: 'injected store failure' }),
+        );
+      }
+      fault.remaining--;
+    }
+    this.writeCount++;
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+import type { ChangeEvent, StreamViewType } from '@sluice/core';
+import type * as t from 'io-ts';
+import type { Write } from '../plan/write.js';
+
+/** One Lambda filter pattern: what `@sluice/core`'s `filterPattern(...)` returns fits here. */
+export interface ProjectionFilterPattern {
+  readonly _tag: 'FilterPattern';
+  /** The `Pattern` string deployed in the event source mapping's `FilterCriteria`. */
+  readonly json: string;
+  /** Evaluates the same pattern on a raw record. */
+  readonly matches: (record: unknown) => boolean;
+}
+
+/**
+ * Which raw records a projection sees, as Lambda's event filtering decides: one pattern, or
+ * `@sluice/core`'s `FilterCriteria` (up to five patterns, OR-ed). Structural, so core's values fit.
+ */
+export type ProjectionFilter =
+  | ProjectionFilterPattern
+  | { readonly _tag: 'FilterCriteria'; readonly filters: readonly ProjectionFilterPattern[] };
+
+// A filter criteria without patterns lets everything through, as Lambda does.
+const acceptsOf = (filter: ProjectionFilter | undefined) => {
+  if (filter === undefined) return undefined;
+  if (filter._tag === 'FilterPattern') return filter.matches;
+  const { filters } = filter;
+  if (filters.length === 0) return undefined;
+  return (record: unknown): boolean => filters.some((f) => f.matches(record));
+};
+
+/**
+ * A projection: which changes it reads and the writes it wants for each. Planning is pure and
+ * synchronous; the same event always yields the same writes (replays rely on it).
+ */
+export interface Projection<T = unknown, V extends StreamViewType = StreamViewType, K = unknown> {
+  /** Unique among the projections of one deployment; scopes markers and checkpoints. */
+  readonly name: string;
+  /** Bump when `plan` changes meaning, so a rebuild does not mix with old markers. */
+  readonly version: number;
+  /** Validates the images (`newImage`, `oldImage`); a rejected image makes the record poison. */
+  readonly item: t.Decoder<unknown, T>;
+  /** Validates `keys`; when absent, keys stay as unmarshalled. */
+  readonly keys: t.Decoder<unknown, K> | undefined;
+  /** The images `plan` reads; a record from a stream that lacks them is poison. */
+  readonly viewType: V;
+  /** Which raw records this projection sees at all, as Lambda's event filtering decides. */
+  readonly filter: ProjectionFilter | undefined;
+  /** The filter as a predicate on the raw record; `undefined` when every record is wanted. */
+  readonly accepts: ((record: unknown) => boolean) | undefined;
+  /** The writes one change asks for (method syntax: projections of any item type share a list). */
+  plan(event: ChangeEvent<T, V, K>): readonly Write[];
+}
+
+/** What `defineProjection` takes: `keys` and `filter` are optional. */
+export interface ProjectionDefinition<T, V extends StreamViewType, K> {
+  readonly name: string;
+  readonly version: number;
+  readonly item: t.Decoder<unknown, T>;
+  readonly keys?: t.Decoder<unknown, K>;
+  readonly viewType: V;
+  readonly filter?: ProjectionFilter;
+  readonly plan: (event: ChangeEvent<T, V, K>) => readonly Write[];
+}
+
+/** Defines a projection; the built-ins are made with it too. Throws on a malformed definition. */
+export const defineProjection = <T, V extends StreamViewType, K = Record<string, unknown>>(
+  definition: ProjectionDefinition<T, V, K>,
+): Projection<T, V, K> => {
+  const { name, version } = definition;
+  if (typeof name !== 'string' || name.length === 0 || name.includes('|'))
+    throw new TypeError(`projection name must be a non-empty string without "|", got ${name}`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new TypeError(`projection ${name}: version must be a positive integer, got ${version}`);
+  return {
+    name,
+    version,
+    item: definition.item,
+    keys: definition.keys,
+    viewType: definition.viewType,
+    filter: definition.filter,
+    accepts: acceptsOf(definition.filter),
+    plan: definition.plan,
+  };
+};

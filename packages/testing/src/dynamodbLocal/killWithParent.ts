@@ -1,0 +1,50 @@
+import type { ChildProcess } from 'node:child_process';
+
+const running = new Set<ChildProcess>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Kills a detached child's whole process group; a process that is already gone is fine. */
+export const killGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  }
+};
+
+const killAll = (): void => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+  running.clear();
+};
+
+const onSignal = (signal: NodeJS.Signals): void => {
+  killAll();
+  // With no other listener Node would have exited on this signal: keep that behaviour.
+  if (process.listenerCount(signal) === 1) {
+    process.removeListener(signal, onSignal);
+    process.kill(process.pid, signal);
+  }
+};
+
+let installed = false;
+
+/**
+ * Registers a child to be killed when this process exits or is interrupted, so a crashed or
+ * aborted test run never leaves Java running. Returns the function that unregisters it.
+ */
+export const killWithParent = (child: ChildProcess): (() => void) => {
+  if (!installed) {
+    installed = true;
+    process.once('exit', killAll);
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  }
+  running.add(child);
+  return () => {
+    running.delete(child);
+  };
+};

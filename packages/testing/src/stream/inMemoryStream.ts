@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  DescribeStreamInput,
+  GetRecordsInput,
+  GetShardIteratorInput,
+  Shard as SdkShard,
+  StreamDescription,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { StreamViewType } from '@sluice/core';
+import { type Clock, epochMs } from '../clock/clock.js';
+import { type KeySchema, keySchemaElements } from '../table/keySchema.js';
+import { buildRecord } from './buildRecord.js';
+import { canonicalSequenceNumber, formatSequenceNumber } from './sequenceNumbers.js';
+import type { Shard } from './shard.js';
+import { decodeShardIterator, encodeShardIterator } from './shardIterator.js';
+import { ShardLineage } from './shardLineage.js';
+import {
+  expiredIterator,
+  resourceNotFound,
+  streamValidationException,
+  trimmedDataAccess,
+} from './streamErrors.js';
+import {
+  ITERATOR_LIFETIME_MS,
+  MAX_BYTES_PER_READ,
+  MAX_RECORDS_PER_READ,
+  RECORD_RETENTION_MS,
+} from './streamLimits.js';
+import type { InMemoryStreamRecord, ItemChange } from './streamRecord.js';
+
+/** How the stream lays out shards. */
+export interface InMemoryStreamOptions {
+  /** Partitions (so open shards) the key-hash space starts with. Default 1, as DynamoDB Local has. */
+  readonly partitionCount?: number;
+  /** Roll every open shard over once it is this old on the clock. Default: only on demand. */
+  readonly rolloverIntervalMs?: number;
+}
+
+/** Everything a stream needs to know about its table. */
+export interface InMemoryStreamConfig extends InMemoryStreamOptions {
+  readonly tableName: string;
+  readonly keySchema: KeySchema;
+  readonly viewType: StreamViewType;
+  readonly region: string;
+  readonly accountId: string;
+  readonly clock: Clock;
+}
+
+/** What `getRecords` returns: the SDK's `GetRecordsOutput` without `$metadata`. */
+export interface InMemoryGetRecordsOutput {
+  readonly Records: InMemoryStreamRecord[];
+  /** Absent at the end of a closed shard, as in DynamoDB. */
+  readonly NextShardIterator?: string;
+}
+
+const TRIMMED =
+  'Attempted to access data that has been trimmed: the records are older than 24 hours.';
+
+const limitProblem = (limit: number, max: number): string | undefined =>
+  !Number.isInteger(limit) || limit < 1
+    ? 'Limit should be greater than or equal to 1'
+    : limit > max
+      ? `Limit should be less than or equal to ${max}`
+      : undefined;
+
+/**
+ * The DynamoDB stream of one in-memory table: records per item-level change, spread over shards by
+ * partition-key hash, with rollover and split lineage, 24-hour retention and 15-minute iterators,
+ * read through the Streams API operations (`describeStream`, `getShardIterator`, `getRecords`).
+ * Methods throw the Streams SDK's exceptions, like `DynamoDBStreamsClient` does.
+ */
+export class InMemoryStream {
+  /** `arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>`. */
+  readonly streamArn: string;
+  /** The stream's creation time as DynamoDB labels it (`2024-01-01T00:00:00.000`). */
+  readonly streamLabel: string;
+  readonly tableName: string;
+  readonly viewType: StreamViewType;
+  readonly region: string;
+  private readonly createdAt: Date;
+  private readonly clock: Clock;
+  private readonly keySchema: KeySchema;
+  private readonly rolloverIntervalMs: number | undefined;
+  private readonly lineage: ShardLineage;
+  private sequence = 0;
+  private lastTime = new Date(Number.NaN);
+  /** Random per stream: with the sequence number it makes eventIDs unique across streams. */
+  private readonly salt: string;
+
+  constructor(config: InMemoryStreamConfig) {
+    const partitions = config.partitionCount ?? 1;
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) {
+      throw new RangeError(`partitionCount must be an integer from 1 to 1024, got ${partitions}`);
+    }
+    if (config.rolloverIntervalMs !== undefined && !(config.rolloverIntervalMs > 0)) {
+      throw new RangeError(`rolloverIntervalMs must be positive, got ${config.rolloverIntervalMs}`);
+    }
+    this.clock = config.clock;
+    this.createdAt = config.clock.now();
+    this.tableName = config.tableName;
+    this.viewType = config.viewType;
+    this.region = config.region;
+    this.keySchema = config.keySchema;
+    this.rolloverIntervalMs = config.rolloverIntervalMs;
+    this.streamLabel = this.createdAt.toISOString().slice(0, -1);
+    this.streamArn = `arn:aws:dynamodb:${config.region}:${config.accountId}:table/${config.tableName}/stream/${this.streamLabel}`;
+    this.salt = randomBytes(8).toString('hex');
+    this.lineage = new ShardLineage(
+      partitions,
+      this.createdAt.getTime(),
+      () => formatSequenceNumber(this.sequence + 1),
+      Number.parseInt(this.salt.slice(0, 8), 16),
+    );
+  }
+
+  /** Records one item-level change on the shard that owns its key (called by the table). */
+  append(change: ItemChange): InMemoryStreamRecord {
+    const nowMs = epochMs(this.clock);
+    let shard = this.lineage.ownerOf(change.hash);
+    const interval = this.rolloverIntervalMs;
+    if (interval !== undefined && nowMs - shard.spec.createdAtMs >= interval) {
+      shard = this.lineage.rollover(shard, nowMs);
+    }
+    shard.trim(nowMs - RECORD_RETENTION_MS);
+    const sequenceNumber = formatSequenceNumber(++this.sequence);
+    const record = buildRecord(change, {
+      viewType: this.viewType,
+      region: this.region,
+      eventID: this.salt + sequenceNumber,
+      sequenceNumber,
+      time: this.secondOf(nowMs),
+    });
+    shard.append(record);
+    return record;
+  }
+
+  /** The stream's shards with lineage and sequence ranges (`DescribeStream`), paged by `Limit`. */
+  describeStream(input: DescribeStreamInput = { StreamArn: this.streamArn }): {
+    StreamDescription: StreamDescription;
+  } {
+    this.checkArn(input.StreamArn);
+    const limit = input.Limit ?? 100;
+    const problem = limitProblem(limit, 100);
+    if (problem)
+      throw streamValidationException(`One or more parameter values were invalid: ${problem}`);
+    this.maintain();
+    const shards = this.lineage.shards;
+    let start = 0;
+    if (input.ExclusiveStartShardId !== undefined) {
+      const after = input.ExclusiveStartShardId;
+      const index = shards.findIndex((s) => s.spec.shardId === after);
+      // Shard ids start with their creation time, so an id no longer listed still has a place.
+      start = index >= 0 ? index + 1 : shards.findIndex((s) => s.spec.shardId > after);
+      if (start < 0) start = shards.length;
+    }
+    const page = shards.slice(start, start + limit);
+    const more = start + limit < shards.length;
+    return {
+      StreamDescription: {
+        StreamArn: this.streamArn,
+        StreamLabel: this.streamLabel,
+        StreamStatus: 'ENABLED',
+        StreamViewType: this.viewType,
+        CreationRequestDateTime: new Date(this.createdAt.getTime()),
+        TableName: this.tableName,
+        KeySchema: keySchemaElements(this.keySchema),
+        Shards: page.map(describeShard),
+        ...(more ? { LastEvaluatedShardId: page[page.length - 1]?.spec.shardId } : {}),
+      },
+    };
+  }
+
+  /** An iterator at TRIM_HORIZON, LATEST, AT_ or AFTER_SEQUENCE_NUMBER of a shard (`GetShardIterator`). */
+  getShardIterator(input: GetShardIteratorInput): { ShardIterator: string } {
+    this.checkArn(input.StreamArn);
+    this.maintain();
+    const shard = this.lineage.find(input.ShardId);
+    if (shard === undefined) {
+      throw resourceNotFound(
+        `Requested resource not found: Shard: ${input.ShardId} in Stream: ${this.streamArn} not found`,
+      );
+    }
+    const position = startPosition(shard, input);
+    return { ShardIterator: this.iteratorAt(shard, position, epochMs(this.clock)) };
+  }
+
+  /** Up to `Limit` (default and max 1000) records and the next iterator (`GetRecords`). */
+  getRecords(input: GetRecordsInput): InMemoryGetRecordsOutput {
+    const limit = input.Limit ?? MAX_RECORDS_PER_READ;
+    const problem = limitProblem(limit, MAX_RECORDS_PER_READ);
+    if (problem)
+      throw streamValidationException(`One or more parameter values were invalid: ${problem}`);
+    const iterator = decodeShardIterator(input.ShardIterator);
+    if (iterator === undefined || iterator.streamArn !== this.streamArn) {
+      throw streamValidationException('Invalid ShardIterator');
+    }
+    const nowMs = epochMs(this.clock);
+    if (nowMs - iterator.issuedAtMs >= ITERATOR_LIFETIME_MS) {
+      throw expiredIterator(
+        `Iterator expired. The iterator was created at time ${new Date(iterator.issuedAtMs).toISOString()} while right now it is ${new Date(nowMs).toISOString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
+      );
+    }
+    this.maintain();
+    const shard = this.lineage.find(iterator.shardId);
+    if (shard === undefined) {
+      // A shard dropped after retention: everything it held is trimmed.
+      if (this.lineage.wasForgotten(iterator.shardId)) throw trimmedDataAccess(TRIMMED);
+      throw resourceNotFound(`Requested resource not found: Shard: ${iterator.shardId} not found`);
+    }
+    if (iterator.position > shard.end) throw streamValidationException('Invalid ShardIterator');
+    if (iterator.position < shard.trimHorizon) throw trimmedDataAccess(TRIMMED);
+    const Records = shard.read(iterator.position, limit, MAX_BYTES_PER_READ);
+    const position = iterator.position + Records.length;
+    if (!shard.isOpen && position >= shard.end) return { Records };
+    return { Records, NextShardIterator: this.iteratorAt(shard, position, nowMs) };
+  }
+
+  /** Closes the open shard `shardId` (or every open shard) and opens a successor over the same keys. */
+  rollover(shardId?: string): string[] {
+    const nowMs = epochMs(this.clock);
+    const targets =
+      shardId === undefined ? [...this.lineage.openShards] : [this.lineage.openShard(shardId)];
+    return targets.map((shard) => this.lineage.rollover(shard, nowMs).spec.shardId);
+  }
+
+  /** Closes the open shard `shardId` and opens two children, each taking half of its key-hash range. */
+  split(shardId: string): [string, string] {
+    const [left, right] = this.lineage.split(this.lineage.openShard(shardId), epochMs(this.clock));
+    return [left.spec.shardId, right.spec.shardId];
+  }
+
+  /** Ids of the shards currently open for writes, by hash range. */
+  openShardIds(): string[] {
+    return this.lineage.openShards.map((s) => s.spec.shardId);
+  }
+
+  /** Records held in memory over all shards: retained ones plus trimmed ones not yet released. */
+  heldRecordCount(): number {
+    this.maintain();
+    return this.lineage.shards.reduce((sum, s) => sum + s.heldRecordCount, 0);
+  }
+
+  /** Every retained record of every shard, in write order (by sequence number). For tests. */
+  records(): InMemoryStreamRecord[] {
+    this.maintain();
+    return this.lineage.shards
+      .flatMap((s) => s.retained())
+      .sort((a, b) => (a.dynamodb.SequenceNumber < b.dynamodb.SequenceNumber ? -1 : 1));
+  }
+
+  /**
+   * The record time for `nowMs`, at second precision. Records of one second share a `Date`: a
+   * replay writes many per second and each retained object costs GC time. Treat it as read-only.
+   */
+  private secondOf(nowMs: number): Date {
+    const second = nowMs - (((nowMs % 1000) + 1000) % 1000);
+    if (this.lastTime.getTime() !== second) this.lastTime = new Date(second);
+    return this.lastTime;
+  }
+
+  private iteratorAt(shard: Shard, position: number, issuedAtMs: number): string {
+    return encodeShardIterator({
+      streamArn: this.streamArn,
+      shardId: shard.spec.shardId,
+      position,
+      issuedAtMs,
+    });
+  }
+
+  private checkArn(arn: string | undefined): void {
+    if (arn !== this.streamArn) {
+      throw resourceNotFound(`Requested resource not found: Stream: ${arn} not found`);
+    }
+  }
+
+  private maintain(): void {
+    this.lineage.maintain(epochMs(this.clock), this.rolloverIntervalMs);
+  }
+}
+
+/** Where an iterator of the requested type starts in `shard`. */
+const startPosition = (shard: Shard, input: GetShardIteratorInput): number => {
+  switch (input.ShardIteratorType) {
+    case 'TRIM_HORIZON':
+      return shard.trimHorizon;
+    case 'LATEST':
+      return shard.end;
+    case 'AT_SEQUENCE_NUMBER':
+    case 'AFTER_SEQUENCE_NUMBER': {
+      const wanted = canonicalSequenceNumber(input.SequenceNumber);
+      const last = shard.lastSequenceNumber ?? shard.spec.startingSequenceNumber;
+      if (wanted === undefined || wanted < shard.spec.startingSequenceNumber || wanted > last) {
+        throw streamValidationException(
+          'One or more parameter values were invalid: Invalid SequenceNumber',
+        );
+      }
+      const oldest = shard.oldestRetainedSequenceNumber;
+      if (shard.trimHorizon > 0 && (oldest === undefined || wanted < oldest)) {
+        throw trimmedDataAccess(
+          `Attempted to access data that has been trimmed: sequence number ${input.SequenceNumber}.`,
+        );
+      }
+      return shard.positionOf(wanted, input.ShardIteratorType === 'AFTER_SEQUENCE_NUMBER');
+    }
+    default:
+      throw streamValidationException(
+        `One or more parameter values were invalid: Invalid ShardIteratorType ${String(input.ShardIteratorType)}`,
+      );
+  }
+};
+
+const describeShard = (shard: Shard): SdkShard => ({
+  ShardId: shard.spec.shardId,
+  ...(shard.spec.parentShardId ? { ParentShardId: shard.spec.parentShardId } : {}),
+  SequenceNumberRange: {
+    StartingSequenceNumber: shard.spec.startingSequenceNumber,
+    ...(shard.endingSequenceNumber ? { EndingSequenceNumber: shard.endingSequenceNumber } : {}),
+  },
+});

@@ -1,0 +1,58 @@
+import { admitAttributes } from './admitValue.js';
+import type { AttributeValue } from './attributeMap.js';
+import { validationException } from './dynamoDbErrors.js';
+import { keyOfKey } from './itemKey.js';
+import { collectPage, firstIndexWhere, type ItemPage } from './itemPage.js';
+import type { ItemStore } from './itemStore.js';
+import type { KeySchema } from './keySchema.js';
+
+/** A Scan: every item, paged, optionally one segment of a parallel scan. */
+export interface ScanInput<V = AttributeValue> {
+  readonly limit?: number;
+  readonly exclusiveStartKey?: Readonly<Record<string, V>>;
+  /** This worker's segment, 0 ≤ segment < totalSegments (give both or neither). */
+  readonly segment?: number;
+  readonly totalSegments?: number;
+}
+
+const HASH_SPACE = 2 ** 32;
+
+/** Runs a Scan: items in partition-hash order; segment `s` of `n` is the hash range [s/n, (s+1)/n). */
+export const scanItems = (store: ItemStore, schema: KeySchema, input: ScanInput = {}): ItemPage => {
+  const limit = input.limit ?? Number.POSITIVE_INFINITY;
+  if (!(limit >= 1))
+    throw validationException(
+      "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
+  const { segment, totalSegments } = input;
+  if ((segment === undefined) !== (totalSegments === undefined)) {
+    throw validationException(
+      'The TotalSegments parameter is required but was not present in the request when Segment parameter is present',
+    );
+  }
+  const total = totalSegments ?? 1;
+  const index = segment ?? 0;
+  if (!Number.isInteger(total) || total < 1 || total > 1_000_000) {
+    throw validationException(
+      "1 validation error detected: Value at 'totalSegments' failed to satisfy constraint: Member must have value between 1 and 1000000",
+    );
+  }
+  if (!Number.isInteger(index) || index < 0 || index >= total) {
+    throw validationException(
+      `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${index} is not less than TotalSegments: ${total}`,
+    );
+  }
+  const lowHash = Math.ceil((index * HASH_SPACE) / total);
+  const highHash = Math.ceil(((index + 1) * HASH_SPACE) / total);
+  const slots = store.inScanOrder();
+  let start = firstIndexWhere(slots, (s) => s.key.hash >= lowHash);
+  if (input.exclusiveStartKey !== undefined) {
+    const startKey = keyOfKey(schema, admitAttributes(input.exclusiveStartKey, { size: 0 }));
+    start = Math.max(
+      start,
+      firstIndexWhere(slots, (s) => store.compareScan(s, { key: startKey }) > 0),
+    );
+  }
+  const stop = firstIndexWhere(slots, (s) => s.key.hash >= highHash);
+  return collectPage(slots, start, stop, 1, limit);
+};
