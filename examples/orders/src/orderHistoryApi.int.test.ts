@@ -12,6 +12,13 @@ import { orderHistoryOf } from './orderHistoryApi.js';
 import { ordersHandler } from './ordersHandler.js';
 import { orderProjectionTables, ordersTable } from './orderTables.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Endpoint of the run's DynamoDB Local, provided by the testing package's global setup. */
+    dynamodbLocalEndpoint: string;
+  }
+}
+
 const local = connectDynamoDBLocal(inject('dynamodbLocalEndpoint'));
 afterAll(() => local.destroy());
 const prefix = `orders-${randomUUID().slice(0, 8)}-`;

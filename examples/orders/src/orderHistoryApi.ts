@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { orderHistoryTable } from './orderTables.js';
 
 /** One change of an order line, as the order-history projection stored it. */
-export interface OrderChange {
+export type OrderChange = {
   readonly orderId: string;
   /** The change's sequence number, zero-padded so that string order is stream order. */
   readonly change: string;
@@ -12,7 +12,7 @@ export interface OrderChange {
   readonly newImage?: Record<string, unknown>;
   readonly oldImage?: Record<string, unknown>;
   readonly changedAttributes?: readonly string[];
-}
+};
 
 /** The history table could not be read. */
 export interface HistoryQueryFailed {

@@ -60,6 +60,18 @@ export {
   type TableSpec,
   tableSpec,
 } from './dynamodb/tables/tableSpec.js';
+// Runners: the Lambda handler and the stream poller.
+export {
+  type EventSourceMappingSettings,
+  ON_FAILURE_DESTINATION_PLACEHOLDER,
+  recommendedEventSourceMapping,
+} from './lambda/eventSourceMapping.js';
+export { filterCriteriaOf } from './lambda/filterCriteriaOf.js';
+export {
+  type LambdaHandlerOptions,
+  lambdaHandler,
+  type ProjectionHandler,
+} from './lambda/lambdaHandler.js';
 export { type FaultKind, SimulatedCrash } from './memory/injectedFault.js';
 export { InMemoryCheckpointStore } from './memory/inMemoryCheckpointStore.js';
 export { InMemoryProjectionStore } from './memory/inMemoryProjectionStore.js';
@@ -80,6 +92,11 @@ export {
   installSignalHandlers,
   type SignalHandlingOptions,
 } from './poller/installSignalHandlers.js';
+export {
+  measurePollerLag,
+  type PollerLag,
+  type PollerLagOptions,
+} from './poller/lag/measurePollerLag.js';
 export { createLeaseTable, leaseTableKeySchema } from './poller/lease/createLeaseTable.js';
 export {
   type DynamoDbLeaseTableOptions,
@@ -101,6 +118,11 @@ export type {
   ProcessorThrew,
 } from './poller/pollerEvents.js';
 export type { StreamPollerOptions } from './poller/pollerOptions.js';
+export {
+  type ProjectionPollerOptions,
+  projectionPoller,
+  projectionProcessor,
+} from './poller/projectionPoller.js';
 export type { StreamCallFailed, StreamFailureKind } from './poller/reading/streamCallFailed.js';
 export type { BatchOutcome, ShardBatchProcessor, ShardRef } from './poller/shardBatchProcessor.js';
 export { type StreamPoller, streamPoller } from './poller/streamPoller.js';

@@ -42,6 +42,19 @@ export {
   type StartDynamoDBLocalOptions,
   startDynamoDBLocal,
 } from './dynamodbLocal/startDynamoDBLocal.js';
+export type { ExpectedDeadLetter } from './spec/deadLettersDiff.js';
+export {
+  type Deliveries,
+  type DeliveryPlan,
+  faultyDeliveries,
+} from './spec/deliveries.js';
+export { given, type ProjectionSpec } from './spec/given.js';
+export type { ProjectionRun } from './spec/projectionRun.js';
+export type { ProjectionOutcome, WhenOptions } from './spec/runProjections.js';
+export type { GivenWrites, SourceTableOptions } from './spec/sourceTable.js';
+export type { CompareOptions, ExpectedTables } from './spec/tablesDiff.js';
+export type { TableWrite } from './spec/tableWrite.js';
+export type { AsymmetricMatcher } from './spec/valueMatches.js';
 export {
   type InMemoryGetRecordsOutput,
   InMemoryStream,

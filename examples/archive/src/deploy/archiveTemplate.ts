@@ -1,5 +1,5 @@
-import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
-import { archiveHandler } from '../archiveHandler.js';
+import { filterCriteriaOf, recommendedEventSourceMapping } from '@sluice/projections';
+import { archiveProjections } from '../archiveProjections.js';
 import {
   archiveProjectionTables,
   expiringTasksTable,
@@ -8,14 +8,9 @@ import {
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { tableVariable } from './tableEnvironment.js';
 
-/**
- * The function's event source mapping, as the handler recommends it (it depends only on the
- * projections): its `FilterCriteria` is the projection's TTL-removal pattern, the very string the
- * tests evaluate.
- */
+/** The event source mapping the handler expects: Sluice's settings, the projections' `FilterCriteria`. */
 export const archiveEventSourceMapping = () =>
-  archiveHandler({ store: new InMemoryProjectionStore(), deadLetters: new InMemoryDeadLetters() })
-    .recommendedEventSourceMapping;
+  recommendedEventSourceMapping(filterCriteriaOf(archiveProjections));
 
 /**
  * The SAM template of the archive example, generated from the same definitions the tests use: the

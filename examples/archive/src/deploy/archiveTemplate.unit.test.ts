@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { matchesFilterCriteria, parseFilterCriteria, ttlRemovals } from '@sluice/core';
+import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { InMemoryTable, ManualClock, toLambdaEvent } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { archiveHandler } from '../archiveHandler.js';
 import { archiveProjectionTables, expiringTasksTable } from '../archiveTables.js';
 import { archiveEventSourceMapping, archiveTemplate } from './archiveTemplate.js';
 import { logicalIdOf, tableResource } from './cloudFormation.js';
@@ -90,6 +92,13 @@ describe('the archive SAM template', () => {
   });
 
   it('maps the stream with the handler’s settings and an SQS queue for abandoned batches', () => {
+    const offline = {
+      store: new InMemoryProjectionStore(),
+      deadLetters: new InMemoryDeadLetters(),
+    };
+    expect(archiveEventSourceMapping()).toEqual(
+      archiveHandler(offline).recommendedEventSourceMapping,
+    );
     const { DestinationConfig: _, ...recommended } = archiveEventSourceMapping();
     expect(stream).toMatchObject(recommended);
     expect(stream).toMatchObject({

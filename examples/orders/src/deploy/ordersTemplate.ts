@@ -1,13 +1,12 @@
-import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
-import { ordersHandler } from '../ordersHandler.js';
+import { filterCriteriaOf, recommendedEventSourceMapping } from '@sluice/projections';
+import { orderProjections } from '../orderProjections.js';
 import { orderHistoryTable, orderProjectionTables, ordersTable } from '../orderTables.js';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { tableVariable } from './tableEnvironment.js';
 
-/** The function's event source mapping, as the handler recommends it (it depends only on the projections). */
+/** The event source mapping the handler expects: Sluice's settings, the projections' `FilterCriteria`. */
 export const ordersEventSourceMapping = () =>
-  ordersHandler({ store: new InMemoryProjectionStore(), deadLetters: new InMemoryDeadLetters() })
-    .recommendedEventSourceMapping;
+  recommendedEventSourceMapping(filterCriteriaOf(orderProjections));
 
 /**
  * The SAM template of the orders example, generated from the same definitions the tests use:

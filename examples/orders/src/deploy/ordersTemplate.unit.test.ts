@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { describe, expect, it } from 'vitest';
 import { orderProjections } from '../orderProjections.js';
+import { ordersHandler } from '../ordersHandler.js';
 import { orderProjectionTables, ordersTable } from '../orderTables.js';
 import { logicalIdOf, tableResource } from './cloudFormation.js';
 import { ordersEventSourceMapping, ordersTemplate } from './ordersTemplate.js';
@@ -59,6 +61,13 @@ describe('the orders SAM template', () => {
   });
 
   it('maps the stream with the handler’s settings and an SQS queue for abandoned batches', () => {
+    const offline = {
+      store: new InMemoryProjectionStore(),
+      deadLetters: new InMemoryDeadLetters(),
+    };
+    expect(ordersEventSourceMapping()).toEqual(
+      ordersHandler(offline).recommendedEventSourceMapping,
+    );
     const { DestinationConfig: _, ...recommended } = ordersEventSourceMapping();
     expect(stream).toMatchObject(recommended);
     expect(stream).toMatchObject({

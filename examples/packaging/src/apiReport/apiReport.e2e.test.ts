@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishablePackages, repoRoot } from '../workspace/publishablePackages.js';
+import { declarationErrors } from './declarationErrors.js';
 import { apiReportPath, currentApiReport } from './packageApiReport.js';
 
 const regenerate = 'the public API changed: run `pnpm api:report` and review the diff of';
@@ -14,6 +15,13 @@ describe.each(publishablePackages())('$manifest.name', (pkg) => {
     expect(existsSync(path), `${where} is missing: run \`pnpm api:report\``).toBe(true);
     expect(currentApiReport(pkg), `${regenerate} ${where}`).toBe(readFileSync(path, 'utf8'));
   });
+
+  it.each(['esm', 'cjs'])(
+    'ships %s declarations that type-check against its own dependencies',
+    (flavour) => {
+      expect(declarationErrors(join(repoRoot, pkg.dir, 'dist', flavour, 'index.d.ts'))).toEqual([]);
+    },
+  );
 
   it('declares the same API for require (CommonJS) as for import (ESM)', () => {
     expect(currentApiReport(pkg, 'cjs')).toBe(currentApiReport(pkg, 'esm'));

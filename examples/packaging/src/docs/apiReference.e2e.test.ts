@@ -22,7 +22,7 @@ const buildDocs = async (options: string, cwd: string) => {
 };
 
 describe('the API reference (TypeDoc)', () => {
-  it('builds for every package with no warning: each export documented, every type reachable', async () => {
+  it('builds for every package without a warning (undocumented export, broken link, hidden type)', async () => {
     const { result, output, log } = await buildDocs(
       config,
       join(repoRoot, 'examples', 'packaging'),

@@ -1,13 +1,12 @@
-import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
-import { todoHandler } from '../todoHandler.js';
+import { filterCriteriaOf, recommendedEventSourceMapping } from '@sluice/projections';
+import { todoProjections } from '../todoProjections.js';
 import { todoListTaskTable, todoProjectionTables, todoTaskCountTable } from '../todoTables.js';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { tableVariable } from './tableEnvironment.js';
 
-/** The function's event source mapping, as the handler recommends it (it depends only on the projections). */
+/** The event source mapping the handler expects: Sluice's settings, the projections' `FilterCriteria`. */
 export const todoEventSourceMapping = () =>
-  todoHandler({ store: new InMemoryProjectionStore(), deadLetters: new InMemoryDeadLetters() })
-    .recommendedEventSourceMapping;
+  recommendedEventSourceMapping(filterCriteriaOf(todoProjections));
 
 /**
  * The SAM template of the todo example, generated from the same definitions the tests use: the

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { describe, expect, it } from 'vitest';
+import { todoHandler } from '../todoHandler.js';
 import { todoProjections } from '../todoProjections.js';
 import { todoListTaskTable, todoProjectionTables } from '../todoTables.js';
 import { logicalIdOf, tableResource } from './cloudFormation.js';
@@ -58,6 +60,11 @@ describe('the todo SAM template', () => {
   });
 
   it('maps the stream with the handler’s settings and an SQS queue for abandoned batches', () => {
+    const offline = {
+      store: new InMemoryProjectionStore(),
+      deadLetters: new InMemoryDeadLetters(),
+    };
+    expect(todoEventSourceMapping()).toEqual(todoHandler(offline).recommendedEventSourceMapping);
     const { DestinationConfig: _, ...recommended } = todoEventSourceMapping();
     expect(stream).toMatchObject(recommended);
     expect(stream).toMatchObject({

@@ -15,11 +15,22 @@ export const itemKeyOf = (keys: Readonly<Record<string, unknown>>): ItemKey => {
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     const value = keys[name];
-    out += `${i === 0 ? '' : ','}[${JSON.stringify(name)},${
+    out += `${i === 0 ? '' : ','}[${quote(name)},${
       scalarAttribute(value) ?? JSON.stringify(canonical(value))
     }]`;
   }
   return `${out}]` as ItemKey;
+};
+
+// Key attribute names and types repeat on every record of a table: quote each once.
+const quoted = new Map<string, string>();
+const quote = (text: string): string => {
+  let json = quoted.get(text);
+  if (json === undefined) {
+    json = JSON.stringify(text);
+    if (quoted.size < 1000) quoted.set(text, json);
+  }
+  return json;
 };
 
 // Key attributes are S, N or B with text (or bytes): written directly, as `canonical` would.
@@ -30,7 +41,7 @@ const scalarAttribute = (value: unknown): string | undefined => {
     const payload = (value as Record<string, unknown>)[type];
     if (payload === undefined) continue;
     if (entry !== undefined || typeof payload !== 'string') return undefined;
-    entry = `[[${JSON.stringify(type)},${JSON.stringify(payload)}]]`;
+    entry = `[[${quote(type)},${JSON.stringify(payload)}]]`;
   }
   return entry;
 };

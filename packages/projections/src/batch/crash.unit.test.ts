@@ -23,7 +23,7 @@ const batches = (ops: Parameters<typeof taskHistory>[0]) => {
 describe('a crash in the middle of a batch', () => {
   it('a store that crashes after k of n writes of a batch, for every k, ends as a clean run once the batch is retried', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(6, 3, 40), async (ops) => {
+      fc.asyncProperty(taskOps({ tasks: 6, lists: 3, maxLength: 40 }), async (ops) => {
         const [first, second] = batches(ops);
         const clean = setup();
         await processRecords(clean, first);
@@ -46,7 +46,7 @@ describe('a crash in the middle of a batch', () => {
 
   it('a store that fails after k of n writes reports the earliest unconfirmed record; redelivering from it ends as a clean run', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(6, 3, 40), async (ops) => {
+      fc.asyncProperty(taskOps({ tasks: 6, lists: 3, maxLength: 40 }), async (ops) => {
         const [first, second] = batches(ops);
         const clean = setup();
         await processRecords(clean, first);

@@ -62,7 +62,7 @@ describe('exactly once in effect', () => {
   it('any delivery (duplicates, lost responses, regrouped retries, crashes, interleaved shards, stale consumers replaying last) leaves all three tables equal to one clean pass', async () => {
     await fc.assert(
       fc.asyncProperty(
-        taskOps(10, 3),
+        taskOps({ tasks: 10, lists: 3 }),
         fc.integer({ min: 1, max: 3 }),
         steps(),
         zombies(),
@@ -82,7 +82,7 @@ describe('exactly once in effect', () => {
     await fc.assert(
       // Items removed and put back exactly as they were: a batch can net to "unchanged", the hard case.
       fc.asyncProperty(
-        taskOps(2, 1, 20, ['put', 'delete'], 0),
+        taskOps({ tasks: 2, lists: 1, maxLength: 20, kinds: ['put', 'delete'], maxPoints: 0 }),
         steps(20, 3),
         zombies(16, 2),
         async (ops, plan, stale) => {
@@ -119,7 +119,7 @@ describe('exactly once in effect', () => {
 
   it('counts and sums per list always equal the live tasks of the list, never off by one', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(10, 3), steps(), async (ops, plan) => {
+      fc.asyncProperty(taskOps({ tasks: 10, lists: 3 }), steps(), async (ops, plan) => {
         const history = taskHistory(ops, 2);
         const settings = setup();
         await deliver(history.shards, plan, projectionConsumer(settings, isCrash));
@@ -131,17 +131,21 @@ describe('exactly once in effect', () => {
 
   it('how records are batched never changes the tables (batch of one equals one batch of all)', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(6, 3), fc.integer({ min: 1, max: 5 }), async (ops, size) => {
-        const history = taskHistory(ops, 1);
-        expect(await cleanPass(history, size)).toEqual(await cleanPass(history));
-      }),
+      fc.asyncProperty(
+        taskOps({ tasks: 6, lists: 3 }),
+        fc.integer({ min: 1, max: 5 }),
+        async (ops, size) => {
+          const history = taskHistory(ops, 1);
+          expect(await cleanPass(history, size)).toEqual(await cleanPass(history));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('works on a NEW_IMAGE stream, where moves and removals carry no old image', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(8, 3), steps(), async (ops, plan) => {
+      fc.asyncProperty(taskOps({ tasks: 8, lists: 3 }), steps(), async (ops, plan) => {
         const history = taskHistory(ops, 2, 'NEW_IMAGE');
         const settings = { ...setup(), projections: [taskProjections()[1]!] };
         await deliver(history.shards, plan, projectionConsumer(settings, isCrash));
@@ -180,7 +184,7 @@ const naiveAddCounter = () => {
 describe('a naive ADD counter', () => {
   it('fails the exactly-once property: fast-check finds a delivery that leaves a count off', async () => {
     const outcome = await fc.check(
-      fc.asyncProperty(taskOps(6, 2), steps(), async (ops, plan) => {
+      fc.asyncProperty(taskOps({ tasks: 6, lists: 2 }), steps(), async (ops, plan) => {
         const history = taskHistory(ops, 2);
         const naive = naiveAddCounter();
         await deliver(history.shards, plan, naive.consumer);

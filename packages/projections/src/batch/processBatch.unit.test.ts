@@ -26,7 +26,7 @@ const insert = (sequence: number, id: string, list = 'l1', points: unknown = 1) 
 describe('processBatch', () => {
   it('raw Lambda records give exactly the tables their decoded events give', async () => {
     await fc.assert(
-      fc.asyncProperty(taskOps(8, 3, 40), async (ops) => {
+      fc.asyncProperty(taskOps({ tasks: 8, lists: 3, maxLength: 40 }), async (ops) => {
         const events = taskHistory(ops, 1).shards[0]!;
         const raw = setup();
         const decoded = setup();

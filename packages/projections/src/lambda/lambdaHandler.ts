@@ -28,10 +28,12 @@ export interface ProjectionHandler {
 
 /**
  * Turns projections into a Lambda handler for a DynamoDB stream event source mapping with
- * `FunctionResponseTypes: ['ReportBatchItemFailures']`. Records are processed in order; at the
- * first one that fails (store failure after retries, or a poison record with `poison: 'block'`)
- * nothing later is applied and its sequence number is returned as the batch item failure, so
- * Lambda retries from there. Poison records go to the dead-letter sink and are skipped by default.
+ * `FunctionResponseTypes: ['ReportBatchItemFailures']` (see `recommendedEventSourceMapping`).
+ * The batch runs through `processBatch`; the first record it could not apply (a store failure
+ * after retries, or a poison record with `poison: 'block'`) is returned as the batch item
+ * failure, so Lambda retries from there and no later change is applied ahead of it (later
+ * writes that did land are idempotent). Poison records go to the dead-letter sink and, by
+ * default, are moved past.
  */
 export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler => {
   const { onBatch, ...settings } = options;

@@ -13,10 +13,7 @@ interface GroupUpdate {
   readonly deltas: Record<string, number>;
 }
 
-interface MarkerUpdate {
-  readonly table: string;
-  readonly marker: MarkerRow;
-}
+const NO_IDS: readonly string[] = [];
 
 /**
  * One atomic unit of contributions, as one TransactWriteItems would be: the markers it moves and
@@ -24,7 +21,8 @@ interface MarkerUpdate {
  */
 export class ContributionUnit {
   private readonly groups = new Map<string, GroupUpdate>();
-  private readonly markers: MarkerUpdate[] = [];
+  private readonly markers: MarkerRow[] = [];
+  private readonly markerTables: string[] = [];
   /** Indices (in the planned batch) of the writes this unit carries. */
   readonly indices: number[] = [];
 
@@ -38,16 +36,14 @@ export class ContributionUnit {
    * or that changes nothing, joins with no action (`unchanged`).
    */
   offer(data: TableData, write: Contribute, index: number): 'added' | 'unchanged' | 'full' {
-    const stored = data.get(write.markerTable, { markerId: write.markerId }) as
-      | MarkerRow
-      | undefined;
+    const stored = data.getByValues(write.markerTable, write.markerId) as MarkerRow | undefined;
     const sequenceNumber = sortableSequenceNumber(write.sequenceNumber);
+    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return this.join(index);
     const before = stored?.contribution ?? null;
     const after = write.contribution;
     const touches = write.alsoTouches;
-    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return this.join(index);
 
-    const { table } = write;
+    const { table, markerTable } = write;
     const beforeId = before && rowId(table, before.group);
     const afterId = after && rowId(table, after.group);
     // The marker's own group is left out when its delta is zero: its row exists already.
@@ -56,27 +52,23 @@ export class ContributionUnit {
       (beforeId === afterId
         ? sameAmounts(before.amounts, after!.amounts)
         : allZero(before.amounts));
-    const touchIds = touches.map((t) => rowId(table, t.group));
+    const touchIds = touches.length === 0 ? NO_IDS : touches.map((t) => rowId(table, t.group));
     let fresh = 1;
-    const count = (id: string | null) => {
-      if (id !== null && !this.groups.has(id)) fresh++;
-    };
-    if (!ownUnchanged) count(beforeId);
-    if (afterId !== beforeId) count(afterId);
-    for (const id of touchIds) if (id !== beforeId && id !== afterId) count(id);
+    if (!ownUnchanged && beforeId !== null && !this.groups.has(beforeId)) fresh++;
+    if (afterId !== beforeId && afterId !== null && !this.groups.has(afterId)) fresh++;
+    for (const id of touchIds)
+      if (id !== beforeId && id !== afterId && !this.groups.has(id)) fresh++;
     if (this.size > 0 && this.size + fresh > MAX_UNIT_ACTIONS) return 'full';
 
-    touches.forEach((t, i) => {
-      if (touchIds[i] !== beforeId) this.add(table, touchIds[i]!, t.group, t.amounts, 0);
-    });
+    for (let i = 0; i < touches.length; i++)
+      if (touchIds[i] !== beforeId)
+        this.add(table, touchIds[i]!, touches[i]!.group, touches[i]!.amounts, 0);
     if (!ownUnchanged) {
       if (after !== null) this.add(table, afterId!, after.group, after.amounts, 1);
       if (before !== null) this.add(table, beforeId!, before.group, before.amounts, -1);
     }
-    this.markers.push({
-      table: write.markerTable,
-      marker: { markerId: write.markerId, sequenceNumber, contribution: after },
-    });
+    this.markerTables.push(markerTable);
+    this.markers.push({ markerId: write.markerId, sequenceNumber, contribution: after });
     this.indices.push(index);
     return 'added';
   }
@@ -92,8 +84,14 @@ export class ContributionUnit {
       for (const name in deltas)
         row[name] = ((row[name] as number | undefined) ?? 0) + deltas[name]!;
     }
-    for (const { table, marker } of this.markers)
-      data.put(table, { markerId: marker.markerId }, marker as unknown as StoredRow);
+    for (let i = 0; i < this.markers.length; i++) {
+      const marker = this.markers[i]!;
+      data.put(
+        this.markerTables[i]!,
+        { markerId: marker.markerId },
+        marker as unknown as StoredRow,
+      );
+    }
   }
 
   private add(table: string, id: string, key: RowKey, amounts: Amounts, sign: number): void {

@@ -10,6 +10,8 @@ type Level = Map<KeyValue, StoredRow | Map<KeyValue, StoredRow>>;
 interface Table {
   /** The key attribute names, sorted: fixed by the first row, as a key schema would be. */
   readonly names: readonly string[];
+  readonly first: string;
+  readonly second: string | undefined;
   readonly rows: Level;
 }
 
@@ -28,17 +30,24 @@ export class TableData {
   get(table: string, key: RowKey): StoredRow | undefined {
     const found = this.tables.get(table);
     if (found === undefined) return undefined;
-    const [first, second] = found.names;
-    const level = found.rows.get(indexValue(key[first!]!));
+    const { first, second } = found;
+    const level = found.rows.get(indexValue(key[first]!));
     if (second === undefined || level === undefined) return level as StoredRow | undefined;
     return (level as Map<KeyValue, StoredRow>).get(indexValue(key[second]!));
+  }
+
+  /** The row whose key attributes, in sorted name order, hold these values (no key object needed). */
+  getByValues(table: string, first: KeyValue, second?: KeyValue): StoredRow | undefined {
+    const level = this.tables.get(table)?.rows.get(first);
+    if (second === undefined || level === undefined) return level as StoredRow | undefined;
+    return (level as Map<KeyValue, StoredRow>).get(second);
   }
 
   /** Replaces (or creates) the row of `table` with this key. */
   put(table: string, key: RowKey, row: StoredRow): void {
     const found = this.tableFor(table, key);
-    const [first, second] = found.names;
-    const a = indexValue(key[first!]!);
+    const { first, second } = found;
+    const a = indexValue(key[first]!);
     if (second === undefined) {
       found.rows.set(a, row);
       return;
@@ -80,7 +89,7 @@ export class TableData {
         throw new TypeError(
           `table ${table}: a key has one or two attributes, got ${names.join(', ')}`,
         );
-      found = { names, rows: new Map() };
+      found = { names, first: names[0]!, second: names[1], rows: new Map() };
       this.tables.set(table, found);
     }
     return found;

@@ -18,8 +18,8 @@ export interface Zombie {
 /** Random stale replays. */
 export const zombies = (maxLength = 3, maxSize = 12): fc.Arbitrary<Zombie[]> =>
   fc.array(
-    fc.record({ shard: fc.nat(7), start: fc.nat(30), size: fc.integer({ min: 1, max: maxSize }) }),
-    { maxLength },
+    fc.record({ shard: fc.nat(7), start: fc.nat(60), size: fc.integer({ min: 1, max: maxSize }) }),
+    { maxLength, size: 'max' },
   );
 
 /** One delivery: which shard, how many records, and what goes wrong. */
@@ -40,7 +40,7 @@ export const steps = (maxLength = 40, maxSize = 12): fc.Arbitrary<Step[]> =>
       fault: fc.constantFrom<Fault>('none', 'none', 'duplicate', 'lostResponse', 'crash', 'fail'),
       k: fc.nat(8),
     }),
-    { maxLength },
+    { maxLength, size: 'max' },
   );
 
 /** Something that consumes batches: returns the index to retry from, or undefined when all is done. */

@@ -26,22 +26,26 @@ export interface TaskOp {
 
 const ALL_KINDS: readonly TaskOp['kind'][] = ['put', 'put', 'retitle', 'move', 'delete', 'expire'];
 
-/** Random operations over `tasks` tasks, `lists` lists and points up to `maxPoints`. */
-export const taskOps = (
-  tasks: number,
-  lists: number,
-  maxLength = 60,
-  kinds = ALL_KINDS,
-  maxPoints = 5,
-): fc.Arbitrary<TaskOp[]> =>
+/** What random task histories look like: how many tasks and lists, how long, which operations. */
+export interface TaskOpsShape {
+  readonly tasks: number;
+  readonly lists: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly kinds?: readonly TaskOp['kind'][];
+  readonly maxPoints?: number;
+}
+
+/** Random operations over tasks and lists; lengths spread over the whole range (`size: 'max'`). */
+export const taskOps = (shape: TaskOpsShape): fc.Arbitrary<TaskOp[]> =>
   fc.array(
     fc.record({
-      task: fc.nat(tasks - 1),
-      kind: fc.constantFrom(...kinds),
-      list: fc.nat(lists - 1),
-      points: fc.integer({ min: 0, max: maxPoints }),
+      task: fc.nat(shape.tasks - 1),
+      kind: fc.constantFrom(...(shape.kinds ?? ALL_KINDS)),
+      list: fc.nat(shape.lists - 1),
+      points: fc.integer({ min: 0, max: shape.maxPoints ?? 5 }),
     }),
-    { maxLength },
+    { minLength: shape.minLength ?? 0, maxLength: shape.maxLength ?? 60, size: 'max' },
   );
 
 /** A history as a stream would hold it: events per shard, plus the table's final content. */

@@ -173,11 +173,18 @@ export const createEventSourceMapping = async (
   const done = (state: ShardState): boolean =>
     state.ended && state.lanes.every((lane) => lane.queue.length === 0);
 
-  // A parent we never saw (trimmed, or from before the stream) cannot hold its children back.
+  // Every ancestor must be done, not just the parent: an empty parent (two roll-overs in a row)
+  // is done at once while the grandparent may still hold records of the same keys.
+  // An ancestor we never saw (trimmed, or from before the stream) cannot hold its children back.
   const parentDone = (state: ShardState): boolean => {
-    const parentId = state.info.parentShardId;
-    const parent = parentId === undefined ? undefined : shards.get(parentId);
-    return parent === undefined || done(parent);
+    let parentId = state.info.parentShardId;
+    while (parentId !== undefined) {
+      const parent = shards.get(parentId);
+      if (parent === undefined) return true;
+      if (!done(parent)) return false;
+      parentId = parent.info.parentShardId;
+    }
+    return true;
   };
 
   /** Lanes with work whose shard may run, round-robin from the cursor or shuffled. */

@@ -135,3 +135,25 @@ describe('shards', () => {
       expect(increasing(versions) && versions.length).toBe(6);
   });
 });
+
+describe('shard lineage', () => {
+  it('holds a grandchild back until its grandparent is done, even when the parent between them is empty', async () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const table = newTable();
+      table.put({ pk: itemKey(0), version: 0 });
+      const [parent] = table.stream.openShardIds();
+      // Two roll-overs in a row: the middle shard closes with no record and is done at once.
+      const [middle] = table.stream.rollover(parent);
+      table.stream.rollover(middle);
+      table.put({ pk: itemKey(0), version: 1 });
+      const { perItem, handler } = versionLog();
+      await deliverStream({
+        source: table,
+        handler,
+        options: { BatchSize: 1 },
+        faults: { seed, interleaveShards: true },
+      });
+      expect(perItem.get(itemKey(0))).toEqual([0, 1]);
+    }
+  });
+});

@@ -24,6 +24,15 @@ export interface PollerProcess {
   waitFor(tag: string, timeoutMs?: number): Promise<void>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills every poller process still running (test teardown, also after a failed test). */
+export const killPollerProcesses = (): void => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+};
+
 /** Starts `pollerProcess.e2e-entry.ts` in its own Node process (through tsx). */
 export const startPollerProcess = (config: PollerProcessConfig): PollerProcess => {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
@@ -39,6 +48,7 @@ export const startPollerProcess = (config: PollerProcessConfig): PollerProcess =
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   const events: PollerProcess['events'] = [];
   let stderr = '';
   let buffered = '';

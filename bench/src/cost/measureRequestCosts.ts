@@ -1,0 +1,167 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  countRequests,
+  createProjectionTables,
+  InMemoryDeadLetters,
+  type Projection,
+  dynamoDbProjectionStore,
+  processBatch,
+  tableSpec,
+} from '@sluice/projections';
+import type { DynamoDBRecord } from 'aws-lambda';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  archiveProjection,
+  benchTableSpecs,
+  historyProjection,
+  linesPerOrderProjection,
+} from '../orders/benchProjections.js';
+import { orderLineEvent } from '../orders/orderLineEvent.js';
+import { batchFootprint } from './batchFootprint.js';
+import {
+  type NaiveHandler,
+  type NaiveTables,
+  naiveArchive,
+  naiveCounts,
+  naiveHistory,
+} from './naiveHandlers.js';
+
+/** Sizes of the request-count measurement. */
+export interface CostOptions {
+  /** Records replayed per projection and batch size. */
+  readonly records: number;
+  readonly batchSizes: readonly number[];
+}
+
+/** Requests one projection sent at one batch size, per 1000 records, next to the naive handler's. */
+export interface CostRow {
+  readonly projection: string;
+  readonly batchSize: number;
+  readonly sluicePer1000: number;
+  readonly byOperation: Readonly<Record<string, number>>;
+  readonly naivePer1000: number;
+  /** Counters only: distinct groups touched, summed over batches, per 1000 records. */
+  readonly touchedGroupsPer1000: number | undefined;
+  /** Counters only: the goal's ceiling, touched groups + marker reads + one per batch, per 1000 records. */
+  readonly ceilingPer1000: number | undefined;
+  readonly goal: string;
+  readonly met: boolean | undefined;
+}
+
+/** Clients of the DynamoDB the measurement may create tables in (DynamoDB Local). */
+export interface CostClients {
+  readonly dynamodb: DynamoDBClient;
+  readonly documentClient: DynamoDBDocumentClient;
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly projection: Projection;
+  readonly naive: (client: DynamoDBDocumentClient, tables: NaiveTables) => NaiveHandler;
+  readonly counter: boolean;
+}
+
+const scenarios: readonly Scenario[] = [
+  { name: 'order history', projection: historyProjection, naive: naiveHistory, counter: false },
+  {
+    name: 'lines per order (count + sum)',
+    projection: linesPerOrderProjection,
+    naive: naiveCounts,
+    counter: true,
+  },
+  { name: 'archive (removals)', projection: archiveProjection, naive: naiveArchive, counter: false },
+];
+
+const per1000 = (count: number, records: number) => Math.round((count * 10_000) / records) / 10;
+
+let runs = 0;
+const freshPrefix = () => `bench-cost-${process.pid}-${Date.now().toString(36)}-${++runs}-`;
+
+const batchesOf = <A>(items: readonly A[], size: number): A[][] => {
+  const batches: A[][] = [];
+  for (let at = 0; at < items.length; at += size) batches.push(items.slice(at, at + size));
+  return batches;
+};
+
+/**
+ * Issue 7, measurement 2: replays the same generated records through each built-in projection on
+ * DynamoDB (a fresh set of tables per run) and through a naive one-write-per-record handler,
+ * counting every HTTP request with the `countRequests` middleware (SDK retries included).
+ */
+export const measureRequestCosts = async (
+  clients: CostClients,
+  options: CostOptions,
+): Promise<CostRow[]> => {
+  const { documentClient } = clients;
+  const records = orderLineEvent(options.records).event.Records as DynamoDBRecord[];
+  const counter = countRequests(documentClient);
+  const rows: CostRow[] = [];
+  try {
+    for (const batchSize of options.batchSizes) {
+      const batches = batchesOf(records, batchSize);
+      const footprints = batches.map(batchFootprint);
+      for (const scenario of scenarios) {
+        const prefix = freshPrefix();
+        const naiveTables: NaiveTables = {
+          history: `${prefix}naiveHistory`,
+          counts: `${prefix}naiveCounts`,
+          archive: `${prefix}naiveArchive`,
+        };
+        const created = await createProjectionTables(clients.dynamodb, [
+          ...benchTableSpecs(prefix),
+          tableSpec(naiveTables.history, 'orderId', 'change'),
+          tableSpec(naiveTables.counts, 'orderId'),
+          tableSpec(naiveTables.archive, 'orderId', 'lineId'),
+        ]);
+        if (E.isLeft(created)) throw new Error(created.left.message);
+        const settings = {
+          projections: [scenario.projection],
+          store: dynamoDbProjectionStore({
+            client: documentClient,
+            tableName: (table: string) => prefix + table,
+          }),
+          deadLetters: new InMemoryDeadLetters(),
+        };
+        counter.reset();
+        for (const batch of batches) {
+          const result = await processBatch(settings, batch);
+          if (result._tag !== 'BatchCompleted')
+            throw new Error(`${scenario.name}: ${result.cause.message}`);
+        }
+        const sluice = counter.total();
+        const byOperation = counter.byOperation();
+        counter.reset();
+        const naive = scenario.naive(documentClient, naiveTables);
+        for (const batch of batches) await naive(batch);
+        const naiveRequests = counter.total();
+        const groups = footprints.reduce((sum, f) => sum + f.groups, 0);
+        const markerReads = footprints.reduce((sum, f) => sum + Math.ceil(f.items / 100), 0);
+        const ceiling = groups + markerReads + batches.length;
+        const history = scenario.name === 'order history';
+        rows.push({
+          projection: scenario.name,
+          batchSize,
+          sluicePer1000: per1000(sluice, records.length),
+          byOperation,
+          naivePer1000: per1000(naiveRequests, records.length),
+          touchedGroupsPer1000: scenario.counter ? per1000(groups, records.length) : undefined,
+          ceilingPer1000: scenario.counter ? per1000(ceiling, records.length) : undefined,
+          goal: history
+            ? '≤ 44 / 1000'
+            : scenario.counter
+              ? '≤ touched groups + marker reads + 1 per batch'
+              : '—',
+          met: history
+            ? per1000(sluice, records.length) <= 44
+            : scenario.counter
+              ? sluice <= ceiling
+              : undefined,
+        });
+      }
+    }
+  } finally {
+    counter.detach();
+  }
+  return rows;
+};

@@ -1,0 +1,75 @@
+import {
+  aggregate,
+  archive,
+  markerTableSpec,
+  orderHistory,
+  type Projection,
+  type TableSpec,
+  tableSpec,
+} from '@sluice/projections';
+import { BenchOrderLineCodec, BenchOrderLineKeyCodec } from './benchOrderLine.js';
+
+/** Logical names of the tables the benchmark's projections write. */
+export const benchTables = {
+  history: 'orderHistory',
+  linesPerOrder: 'linesPerOrder',
+  markers: 'lineMarkers',
+  archive: 'lineArchive',
+} as const;
+
+const item = BenchOrderLineCodec;
+const keys = BenchOrderLineKeyCodec;
+const viewType = 'NEW_AND_OLD_IMAGES' as const;
+
+/** Every change of every line, one row each, under its order. */
+export const historyProjection = orderHistory({
+  name: 'orderHistory',
+  table: benchTables.history,
+  partitionKey: 'orderId',
+  item,
+  keys,
+  viewType,
+  entityId: (event) => event.keys.orderId,
+});
+
+/** Per order: how many lines and what quantity; cancelled lines count nowhere. */
+export const linesPerOrderProjection = aggregate({
+  name: 'linesPerOrder',
+  table: benchTables.linesPerOrder,
+  markerTable: benchTables.markers,
+  item,
+  keys,
+  viewType,
+  group: (line) => (line.status === 'cancelled' ? null : { orderId: line.orderId }),
+  amounts: (line) => ({ lines: 1, quantity: line.quantity }),
+});
+
+/** Every removed line, with its last image. */
+export const archiveProjection = archive({
+  name: 'lineArchive',
+  table: benchTables.archive,
+  item,
+  keys,
+  viewType,
+});
+
+/** The projections the batch throughput and cold-start handlers run (as issue 7 asks: history and count). */
+export const handlerProjections: readonly Projection[] = [
+  historyProjection,
+  linesPerOrderProjection,
+];
+
+/** All three built-ins, as the replay runs them. */
+export const allProjections: readonly Projection[] = [
+  historyProjection,
+  linesPerOrderProjection,
+  archiveProjection,
+];
+
+/** The tables above, for `createProjectionTables`, under `prefix`. */
+export const benchTableSpecs = (prefix: string): TableSpec[] => [
+  tableSpec(`${prefix}${benchTables.history}`, 'orderId', 'change'),
+  tableSpec(`${prefix}${benchTables.linesPerOrder}`, 'orderId'),
+  markerTableSpec(`${prefix}${benchTables.markers}`),
+  tableSpec(`${prefix}${benchTables.archive}`, 'orderId', 'lineId'),
+];

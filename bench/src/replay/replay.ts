@@ -1,0 +1,137 @@
+import { performance } from 'node:perf_hooks';
+import { resourceUsage } from 'node:process';
+import {
+  InMemoryDeadLetters,
+  InMemoryProjectionStore,
+  processBatch,
+} from '@sluice/projections';
+import { RECORD_RETENTION_MS } from '@sluice/testing';
+import { allProjections, benchTables } from '../orders/benchProjections.js';
+import { OrderLineWorkload } from '../orders/orderLineWorkload.js';
+import { DrainingStore } from './drainingStore.js';
+
+/** Sizes of the replay. */
+export interface ReplayOptions {
+  /** Changes generated and projected. */
+  readonly changes: number;
+  /** Records per read and per projected batch (GetRecords returns at most 1000). Default 1000. */
+  readonly batchSize?: number;
+  /** The share of the run the 24-hour retention window spans; sets the clock speed. Default 0.15. */
+  readonly retentionShare?: number;
+  /** Memory snapshots taken, evenly spread over the run. Default 10. */
+  readonly checkpoints?: number;
+}
+
+/** Memory after a share of the changes was consumed. */
+export interface MemoryCheckpoint {
+  readonly consumed: number;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  /** Records the stream holds in memory (retained, or trimmed but not yet released). */
+  readonly streamRecords: number;
+  /** Items in the source table. */
+  readonly tableItems: number;
+}
+
+/** What the replay measured. */
+export interface ReplayResult {
+  readonly changes: number;
+  readonly msPerChange: number;
+  /** Changes per second through reading the stream, decoding, planning and applying. */
+  readonly eventsPerSecond: number;
+  /** The same, counting the time spent generating the source writes too. */
+  readonly endToEndEventsPerSecond: number;
+  readonly replaySeconds: number;
+  readonly generationSeconds: number;
+  readonly checkpoints: readonly MemoryCheckpoint[];
+  /** Highest RSS seen after any batch. */
+  readonly peakRssBytes: number;
+  /** The kernel's peak resident set size of the process. */
+  readonly maxRssBytes: number;
+  readonly historyRows: number;
+  readonly aggregateRows: number;
+  readonly markerRows: number;
+  readonly archiveRows: number;
+}
+
+/**
+ * Issue 7, measurement 4: generated order-line changes on an in-memory table are read from its
+ * stream a batch at a time (as a poller does) and run through order history, lines per order and
+ * archive on the in-memory store. The clock advances so that the 24-hour retention window spans
+ * `retentionShare` of the run, and the stream trims behind it; history rows are counted, not kept.
+ */
+export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
+  const { changes } = options;
+  const batchSize = options.batchSize ?? 1000;
+  const msPerChange = RECORD_RETENTION_MS / ((options.retentionShare ?? 0.15) * changes);
+  const workload = new OrderLineWorkload({ msPerChange, orderSpace: 10_000, seed: 11 });
+  const { stream } = workload.table;
+  const store = new DrainingStore(new InMemoryProjectionStore(), benchTables.history);
+  const settings = {
+    projections: allProjections,
+    store,
+    deadLetters: new InMemoryDeadLetters(),
+    streamArn: stream.streamArn,
+  };
+  const shardId = stream.openShardIds()[0]!;
+  const every = Math.max(1, Math.floor(changes / (options.checkpoints ?? 10)));
+  const checkpoints: MemoryCheckpoint[] = [];
+  let lastSequenceNumber: string | undefined;
+  let generationMs = 0;
+  let replayMs = 0;
+  let peakRssBytes = 0;
+  let nextCheckpoint = every;
+  for (let consumed = 0; consumed < changes; ) {
+    const size = Math.min(batchSize, changes - consumed);
+    let start = performance.now();
+    for (let i = 0; i < size; i++) workload.step();
+    generationMs += performance.now() - start;
+
+    start = performance.now();
+    // A fresh iterator per read: at replay speed the clock may outrun an iterator's 15 minutes.
+    const { ShardIterator } = stream.getShardIterator({
+      StreamArn: stream.streamArn,
+      ShardId: shardId,
+      ...(lastSequenceNumber === undefined
+        ? { ShardIteratorType: 'TRIM_HORIZON' }
+        : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: lastSequenceNumber }),
+    });
+    const { Records } = stream.getRecords({ ShardIterator, Limit: size });
+    const result = await processBatch(settings, Records);
+    replayMs += performance.now() - start;
+    if (result._tag !== 'BatchCompleted' || result.poison.length > 0 || Records.length !== size)
+      throw new Error(`replay stopped after ${consumed} changes: ${JSON.stringify(result)}`);
+    lastSequenceNumber = Records[Records.length - 1]!.dynamodb.SequenceNumber;
+    consumed += size;
+
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRssBytes) peakRssBytes = rss;
+    if (consumed >= nextCheckpoint || consumed === changes) {
+      const memory = process.memoryUsage();
+      checkpoints.push({
+        consumed,
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+        streamRecords: stream.heldRecordCount(),
+        tableItems: workload.table.itemCount,
+      });
+      nextCheckpoint += every;
+    }
+  }
+  const rows = async (table: string) => (await store.scan(table)).length;
+  return {
+    changes,
+    msPerChange,
+    eventsPerSecond: (changes * 1000) / replayMs,
+    endToEndEventsPerSecond: (changes * 1000) / (replayMs + generationMs),
+    replaySeconds: replayMs / 1000,
+    generationSeconds: generationMs / 1000,
+    checkpoints,
+    peakRssBytes,
+    maxRssBytes: resourceUsage().maxRSS * 1024,
+    historyRows: store.drainedRows,
+    aggregateRows: await rows(benchTables.linesPerOrder),
+    markerRows: await rows(benchTables.markers),
+    archiveRows: await rows(benchTables.archive),
+  };
+};

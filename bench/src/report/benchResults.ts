@@ -1,0 +1,23 @@
+import type { PollerLag } from '@sluice/projections';
+import type { BenchSizes, Measurement } from '../cli/benchOptions.js';
+import type { ColdStartResult } from '../coldStart/measureColdStart.js';
+import type { CostRow } from '../cost/measureRequestCosts.js';
+import type { ReplayResult } from '../replay/replay.js';
+import type { ThroughputResult } from '../throughput/measureThroughput.js';
+import type { MachineInfo } from './machineInfo.js';
+
+/** Everything one `pnpm bench` run measured; a measurement not run is absent. */
+export interface BenchResults {
+  readonly machine: MachineInfo;
+  readonly quick: boolean;
+  readonly sizes: BenchSizes;
+  readonly ran: readonly Measurement[];
+  readonly durationSeconds: number;
+  /** 1-minute load average when the run ended. */
+  readonly loadAtEnd: number;
+  readonly throughput?: ThroughputResult;
+  readonly cost?: readonly CostRow[];
+  readonly coldStart?: ColdStartResult;
+  readonly replay?: ReplayResult;
+  readonly lag?: readonly PollerLag[];
+}

@@ -1,0 +1,74 @@
+import { orderLineEvent } from '../orders/orderLineEvent.js';
+import { interleavedRounds, type Timings } from '../timing/interleavedRounds.js';
+import { handWrittenUnmarshall } from './handWrittenUnmarshall.js';
+import { type ParsedOrderLineRecord, powertoolsHandler } from './powertoolsBatch.js';
+import { sluiceBatch, sluiceDecode, sluiceDecodeAndPlan } from './sluiceBatch.js';
+
+/** Sizes of the batch throughput measurement. */
+export interface ThroughputOptions {
+  readonly records: number;
+  readonly warmUp: number;
+  readonly rounds: number;
+}
+
+/** Records per second of one contestant, from its median round. */
+export interface Rate extends Timings {
+  readonly recordsPerSecond: number;
+}
+
+/** The batch throughput figures: the event's mix and every contestant's rate. */
+export interface ThroughputResult {
+  readonly records: number;
+  readonly rounds: number;
+  readonly mix: Readonly<Record<'INSERT' | 'MODIFY' | 'REMOVE', number>>;
+  readonly handWritten: Rate;
+  readonly powertools: Rate;
+  readonly sluice: Rate;
+  readonly sluiceDecodeOnly: Rate;
+  readonly sluiceDecodeAndPlan: Rate;
+}
+
+const LAMBDA_CONTEXT = {} as never;
+
+/**
+ * Issue 7, measurement 1: one Lambda event of generated order-line changes through (a) a hand-written
+ * `unmarshall` loop, (b) Powertools batch + parser, (c) Sluice decode + plan + in-memory apply, plus
+ * Sluice's decode and decode+plan steps alone; each round-robin, median of `rounds` after `warmUp`.
+ */
+export const measureThroughput = async (options: ThroughputOptions): Promise<ThroughputResult> => {
+  const { event, counts } = orderLineEvent(options.records);
+  let parsed: ParsedOrderLineRecord[] = [];
+  const powertools = powertoolsHandler(async (record) => {
+    parsed.push(record);
+  });
+  const runPowertools = async () => {
+    parsed = [];
+    const response = await powertools(event, LAMBDA_CONTEXT);
+    if (response.batchItemFailures.length > 0 || parsed.length !== event.Records.length)
+      throw new Error(`Powertools rejected ${response.batchItemFailures.length} records`);
+  };
+  const timings = await interleavedRounds(
+    [
+      { name: 'handWritten', run: () => handWrittenUnmarshall(event) },
+      { name: 'powertools', run: runPowertools },
+      { name: 'sluice', run: () => sluiceBatch(event) },
+      { name: 'sluiceDecodeOnly', run: () => sluiceDecode(event) },
+      { name: 'sluiceDecodeAndPlan', run: () => sluiceDecodeAndPlan(event) },
+    ],
+    { warmUp: options.warmUp, rounds: options.rounds },
+  );
+  const rate = (name: string): Rate => {
+    const t = timings.find((timing) => timing.name === name)!;
+    return { ...t, recordsPerSecond: (options.records * 1000) / t.medianMs };
+  };
+  return {
+    records: options.records,
+    rounds: options.rounds,
+    mix: counts,
+    handWritten: rate('handWritten'),
+    powertools: rate('powertools'),
+    sluice: rate('sluice'),
+    sluiceDecodeOnly: rate('sluiceDecodeOnly'),
+    sluiceDecodeAndPlan: rate('sluiceDecodeAndPlan'),
+  };
+};

@@ -1,0 +1,44 @@
+import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
+import type { DeliveryStats } from '../demoRun.js';
+import type { Random } from '../workload/seededRandom.js';
+
+/**
+ * Wraps a handler so that, now and then, its store crashes part-way through a batch (the function
+ * dies: Lambda bisects and retries) or fails a write for good (the handler reports the first
+ * record not applied: Lambda retries from there). Never twice in a row, so every batch gets through.
+ */
+export const withStoreFaults = (
+  handler: ProjectionHandler,
+  store: InMemoryProjectionStore,
+  random: Random,
+  rate: number,
+  stats: DeliveryStats,
+): ProjectionHandler => {
+  let faultedLast = false;
+  const faulty = async (...args: Parameters<ProjectionHandler>) => {
+    const arm = !faultedLast && random.chance(rate);
+    const kind = random.chance(0.5) ? 'crash' : 'fail';
+    if (arm) store.failAfter(random.int(0, 3), kind);
+    faultedLast = false;
+    try {
+      const response = await handler(...args);
+      if (arm && response.batchItemFailures.length > 0) {
+        stats.storeFailures++;
+        faultedLast = true;
+      }
+      return response;
+    } catch (error) {
+      if (arm) {
+        stats.storeCrashes++;
+        faultedLast = true;
+      }
+      throw error;
+    } finally {
+      store.clearFault();
+    }
+  };
+  return Object.assign(faulty, {
+    filterCriteria: handler.filterCriteria,
+    recommendedEventSourceMapping: handler.recommendedEventSourceMapping,
+  });
+};

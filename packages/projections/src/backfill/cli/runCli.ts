@@ -1,0 +1,206 @@
+import { writeFile } from 'node:fs/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as E from 'fp-ts/lib/Either.js';
+import { InMemoryDeadLetters } from '../../deadLetter/inMemoryDeadLetters.js';
+import { dynamoDbProjectionStore } from '../../dynamodb/store/dynamoDbProjectionStore.js';
+import { dynamoDbLeaseTable } from '../../poller/lease/dynamoDbLeaseTable.js';
+import type { Projection } from '../../projection/projection.js';
+import { dynamoDbActiveVersions } from '../../rebuild/dynamoDbActiveVersions.js';
+import { rebuild } from '../../rebuild/rebuild.js';
+import { backfill } from '../backfill.js';
+import { dynamoDbScanSource } from '../dynamoDbScanSource.js';
+import { dynamoDbSegmentCheckpoints } from '../dynamoDbSegmentCheckpoints.js';
+import { type PollerLiveStream, pollerLiveStream } from '../pollerLiveStream.js';
+import type { BackfillTarget } from '../snapshotTarget.js';
+import { type CliOptions, parseCliArguments } from './cliArguments.js';
+import { loadProjections } from './loadProjections.js';
+import { type Output, ProgressDisplay } from './progressDisplay.js';
+import { summaryText } from './summaryText.js';
+import { USAGE } from './usage.js';
+
+/** What the command runs in: its output streams, environment, working directory, and a stop signal. */
+export interface CliContext {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Aborted on SIGINT/SIGTERM: pages in hand are applied and checkpointed, then the run stops. */
+  readonly signal?: AbortSignal;
+}
+
+/** Exit statuses. */
+const OK = 0;
+const FAILED = 1;
+const USAGE_ERROR = 2;
+const STOPPED = 130;
+
+const clientsOf = (options: CliOptions, env: CliContext['env']) => {
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  // DynamoDB Local accepts any credentials; the default chain would fail without some.
+  const local = options.endpoint !== undefined && env.AWS_ACCESS_KEY_ID === undefined;
+  const config = {
+    region,
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  };
+  const dynamodb = new DynamoDBClient(config);
+  return {
+    dynamodb,
+    document: DynamoDBDocumentClient.from(dynamodb),
+    streams: new DynamoDBStreamsClient(config),
+  };
+};
+
+/** Runs `sluice-backfill` with these arguments; resolves with the exit status. */
+export const runCli = async (argv: readonly string[], context: CliContext): Promise<number> => {
+  const { stdout, stderr } = context;
+  const parsed = parseCliArguments(argv);
+  if (E.isLeft(parsed)) {
+    stderr.write(`sluice-backfill: ${parsed.left.message}\nRun sluice-backfill --help for usage.\n`);
+    return USAGE_ERROR;
+  }
+  if (parsed.right === 'help') {
+    stdout.write(USAGE);
+    return OK;
+  }
+  const options = parsed.right;
+  const targets = await loadProjections(options.module, options.exports, context.cwd);
+  if (E.isLeft(targets)) {
+    stderr.write(`sluice-backfill: ${targets.left.message}\n`);
+    return USAGE_ERROR;
+  }
+  const { dynamodb, document, streams } = clientsOf(options, context.env);
+  try {
+    return await run(options, targets.right, { dynamodb, document, streams }, context);
+  } finally {
+    document.destroy();
+    dynamodb.destroy();
+    streams.destroy();
+  }
+};
+
+const run = async (
+  options: CliOptions,
+  targets: readonly BackfillTarget[],
+  clients: ReturnType<typeof clientsOf>,
+  context: CliContext,
+): Promise<number> => {
+  const { stdout, stderr } = context;
+  const { dynamodb, document, streams } = clients;
+  const source = dynamoDbScanSource({
+    client: dynamodb,
+    tableName: options.table,
+    consistentRead: options.consistentRead,
+  });
+  const described = await source.describe();
+  if (E.isLeft(described)) {
+    stderr.write(`sluice-backfill: ${described.left.message}\n`);
+    return FAILED;
+  }
+  const { streamArn } = described.right;
+  if (options.follow && streamArn === undefined) {
+    stderr.write(`sluice-backfill: table ${options.table} has no stream enabled: nothing to --follow\n`);
+    return FAILED;
+  }
+  const prefix = options.tablePrefix;
+  const store = dynamoDbProjectionStore({
+    client: document,
+    ...(prefix === undefined ? {} : { tableName: (table: string) => prefix + table }),
+  });
+  const deadLetters = new InMemoryDeadLetters();
+  const mode = options.progress === 'auto' ? (stderr.isTTY ? 'bar' : 'lines') : options.progress;
+  const display = new ProgressDisplay(stderr, mode, options.progressIntervalMs);
+  const pollers: PollerLiveStream[] = [];
+  const liveFor = (projections: readonly Projection[]) => {
+    const live = pollerLiveStream({
+      streams,
+      streamArn: streamArn!,
+      leaseTable: dynamoDbLeaseTable({ client: dynamodb, tableName: options.leaseTable! }),
+      projections,
+      store,
+      deadLetters,
+      startingPosition: options.startingPosition,
+    });
+    pollers.push(live);
+    return live;
+  };
+  const common = {
+    source,
+    store,
+    deadLetters,
+    segments: options.segments,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.rate === undefined ? {} : { rate: options.rate }),
+    ...(options.checkpointTable === undefined
+      ? {}
+      : {
+          checkpoints: dynamoDbSegmentCheckpoints({
+            client: document,
+            tableName: options.checkpointTable,
+          }),
+        }),
+    ...(options.backfillId === undefined ? {} : { backfillId: options.backfillId }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
+    onEvent: (event: Parameters<ProgressDisplay['onEvent']>[0]) => display.onEvent(event),
+  };
+  if (!options.follow)
+    stderr.write(
+      'note: no --follow: a consumer of these projections (Lambda or poller) must have been running since before this scan\n',
+    );
+  try {
+    if (options.versionsTable !== undefined) {
+      const target = targets[0]!;
+      const rebuilt = await rebuild({
+        ...common,
+        projection: target.projection,
+        ...(target.snapshot === undefined ? {} : { snapshot: target.snapshot }),
+        versions: dynamoDbActiveVersions({ client: document, tableName: options.versionsTable }),
+        live: (projection) => liveFor([projection]),
+      });
+      display.endBar();
+      if (E.isLeft(rebuilt)) {
+        stderr.write(`sluice-backfill: rebuild failed: ${rebuilt.left.message}\n`);
+        return FAILED;
+      }
+      const result = rebuilt.right;
+      if (result._tag === 'UpToDate') {
+        stdout.write(`version ${result.version} of ${target.projection.name} is already active: nothing to rebuild\n`);
+        return OK;
+      }
+      stdout.write(summaryText(result.backfill));
+      if (result._tag === 'Incomplete') return STOPPED;
+      stdout.write(
+        `readers switched: ${target.projection.name} v${result.from ?? '-'} → v${result.to}; stop the old version's consumer and drop its tables when convenient\n`,
+      );
+      return OK;
+    }
+    const done = await backfill({
+      ...common,
+      projections: targets,
+      ...(options.follow ? { live: liveFor(targets.map((t) => t.projection)) } : {}),
+    });
+    display.endBar();
+    if (E.isLeft(done)) {
+      stderr.write(`sluice-backfill: backfill failed: ${done.left.message}\n`);
+      return FAILED;
+    }
+    stdout.write(summaryText(done.right));
+    return done.right.complete ? OK : STOPPED;
+  } finally {
+    display.endBar();
+    await Promise.all(pollers.map((poller) => poller.stop()));
+    if (options.deadLetterFile !== undefined && deadLetters.letters.length > 0)
+      await writeFile(
+        options.deadLetterFile,
+        deadLetters.letters.map((letter) => JSON.stringify(letter)).join('\n') + '\n',
+      );
+    if (deadLetters.letters.length > 0)
+      stderr.write(
+        `${deadLetters.letters.length} item(s) dead-lettered` +
+          (options.deadLetterFile ? ` to ${options.deadLetterFile}` : ' (use --dead-letters <file> to keep them)') +
+          `; first: ${deadLetters.letters[0]!.reason.message}\n`,
+      );
+  }
+};

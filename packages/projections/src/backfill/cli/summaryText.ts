@@ -1,0 +1,20 @@
+import type { BackfillResult } from '../backfill.js';
+import { formatCount, formatDuration } from './progressLine.js';
+
+/** The end-of-run summary, a few lines a person reads once. */
+export const summaryText = (result: BackfillResult): string => {
+  const seconds = result.elapsedMs / 1000;
+  const rate = seconds > 0 ? result.scanned / seconds : 0;
+  const lines = [
+    `backfill ${result.backfillId} ${result.complete ? 'complete' : 'stopped (run again to resume)'}: ` +
+      `${formatCount(result.scanned)} items in ${formatDuration(result.elapsedMs)} ` +
+      `(${formatCount(rate)} items/s), ${formatCount(result.pages)} pages, ` +
+      `${result.readUnits.toFixed(1)} read units`,
+    `  writes: ${formatCount(result.written)} applied, ${formatCount(result.unchanged)} unchanged ` +
+      `(a change from the stream had already won); ${formatCount(result.poison)} items dead-lettered`,
+  ];
+  if (result.alreadyScanned > 0)
+    lines.push(`  resumed: ${formatCount(result.alreadyScanned)} items were applied by an earlier run`);
+  if (result.caughtUp) lines.push('  live stream: caught up with every change made during the scan');
+  return `${lines.join('\n')}\n`;
+};

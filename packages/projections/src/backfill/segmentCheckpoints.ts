@@ -1,0 +1,27 @@
+import type * as E from 'fp-ts/lib/Either.js';
+import type { StoreError } from '../store/storeError.js';
+import type { ScannedItem } from './scanSource.js';
+
+/** How far one segment of a backfill's parallel scan has got. */
+export interface SegmentCheckpoint {
+  readonly segment: number;
+  readonly totalSegments: number;
+  /** Where the next page starts; `undefined` and not `done`: at the segment's start. */
+  readonly lastEvaluatedKey: ScannedItem | undefined;
+  /** Every page of the segment is applied. */
+  readonly done: boolean;
+  /** Items read and applied in this segment so far. */
+  readonly scanned: number;
+}
+
+/**
+ * Where a backfill keeps its per-segment checkpoints, one per (backfill id, segment). A segment's
+ * checkpoint is saved only after its page's writes are applied, so a killed backfill resumes by
+ * re-reading at most the page each segment had in hand.
+ */
+export interface SegmentCheckpointStore {
+  /** Every checkpoint of a backfill (none: it never ran). */
+  load(backfillId: string): Promise<E.Either<StoreError, readonly SegmentCheckpoint[]>>;
+  /** Records one segment's progress, replacing what was there. */
+  save(backfillId: string, checkpoint: SegmentCheckpoint): Promise<E.Either<StoreError, void>>;
+}

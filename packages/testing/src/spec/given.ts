@@ -1,0 +1,49 @@
+import type { Projection } from '@sluice/projections';
+import { InMemoryTable } from '../table/inMemoryTable.js';
+import { deliveryPlan } from './deliveries.js';
+import { type ProjectionRun, projectionRun } from './projectionRun.js';
+import type { WhenOptions } from './runProjections.js';
+import { type GivenWrites, type SourceTableOptions, writeSourceTable } from './sourceTable.js';
+
+/** The changes a projection spec starts from; `when` names the projections and the deliveries. */
+export interface ProjectionSpec {
+  /**
+   * Runs the projections (any made with `defineProjection`) over the source table's stream through
+   * the Lambda-like delivery driver, on fresh in-memory tables. Nothing runs until an assertion.
+   */
+  when(projections: Projection | readonly Projection[], options?: WhenOptions): ProjectionRun;
+}
+
+/**
+ * Starts a projection spec: `given(changes).when(projection, { deliveries }).then(tables)`. The
+ * changes are written to an in-memory table (steps as data, or a function of the table and its
+ * clock) whose stream carries exactly the records DynamoDB would emit; or pass a table you wrote.
+ */
+export function given(source: InMemoryTable): ProjectionSpec;
+export function given(writes: GivenWrites, options?: SourceTableOptions): ProjectionSpec;
+export function given(
+  source: InMemoryTable | GivenWrites,
+  options: SourceTableOptions = {},
+): ProjectionSpec {
+  if (source instanceof InMemoryTable && !source.hasStream)
+    throw new TypeError(
+      `given(table): table ${source.tableName} has no stream (set streamViewType)`,
+    );
+  return {
+    when: (projections, whenOptions = {}) => {
+      const list: readonly Projection[] = Array.isArray(projections)
+        ? projections
+        : [projections as Projection];
+      if (list.length === 0) throw new TypeError('when() needs at least one projection');
+      const times = whenOptions.times ?? 1;
+      if (!Number.isInteger(times) || times < 1)
+        throw new RangeError(`times must be a positive integer, got ${times}`);
+      deliveryPlan(whenOptions.deliveries ?? 'clean');
+      const writeSource = () =>
+        source instanceof InMemoryTable
+          ? Promise.resolve(source)
+          : writeSourceTable(source, options, list);
+      return projectionRun(writeSource, list, whenOptions);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
+import { seededRandom } from '../delivery/seededRandom.js';
+import type { StreamHandler } from '../delivery/streamHandler.js';
+
+const DEFAULT_PROBABILITY = 0.25;
+// Up to this many writes land before the fault fires: enough to split most batches' writes.
+const MAX_WRITES_BEFORE = 6;
+
+/** How many invocations ran with a store fault armed (it fires if the batch writes far enough). */
+export interface StoreFaultCount {
+  armed: number;
+}
+
+/**
+ * Wraps the handler so that, with the given probability per invocation, the store crashes or
+ * fails after a seeded number of writes. Never on two invocations in a row: a retry goes through.
+ */
+export const withStoreFaults = (
+  handler: ProjectionHandler,
+  store: InMemoryProjectionStore,
+  probability: boolean | number | undefined,
+  seed: number,
+  count: StoreFaultCount,
+): StreamHandler => {
+  const p = probability === true ? DEFAULT_PROBABILITY : Math.min(Number(probability) || 0, 1);
+  if (p <= 0) return handler;
+  // Its own stream of numbers, so store faults do not shift the driver's schedule.
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  let faultedLast = false;
+  return async (event, context) => {
+    faultedLast = !faultedLast && random.chance(p);
+    if (!faultedLast) return handler(event, context);
+    count.armed++;
+    // With batches in flight at once it may fire in another lane's batch: a crash all the same.
+    store.failAfter(random.between(0, MAX_WRITES_BEFORE), random.chance(0.5) ? 'crash' : 'fail');
+    try {
+      return await handler(event, context);
+    } finally {
+      store.clearFault();
+    }
+  };
+};

@@ -1,0 +1,59 @@
+import { describeRowsDiff, rowsDiff } from './rowsDiff.js';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The rows each named table must hold, exactly and in any order. Values may be asymmetric
+ * matchers (`expect.any(String)`). Tables not named are not compared (marker tables, say); name a
+ * table with `[]` to assert it is empty.
+ */
+export type ExpectedTables = Readonly<Record<string, readonly Row[]>>;
+
+/** How `then` compares tables. */
+export interface CompareOptions {
+  /** Top-level attributes left out of every row on both sides (e.g. `eventId`, random per stream). */
+  readonly ignoring?: readonly string[];
+}
+
+const without =
+  (ignored: ReadonlySet<string>) =>
+  (row: Row): Row =>
+    ignored.size === 0
+      ? row
+      : Object.fromEntries(Object.entries(row).filter(([key]) => !ignored.has(key)));
+
+const rowCount = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+
+/**
+ * How the tables differ from the expected ones, as lines for a failure message (none: they
+ * match). `keys` names each table's key attributes, to pair an expected row with the received one.
+ */
+export const tablesDiff = (
+  expected: ExpectedTables,
+  actual: Readonly<Record<string, readonly Row[]>>,
+  keys: Readonly<Record<string, readonly string[]>>,
+  options: CompareOptions = {},
+): string[] => {
+  const strip = without(new Set(options.ignoring ?? []));
+  const lines: string[] = [];
+  for (const [name, rows] of Object.entries(expected)) {
+    const found = Object.hasOwn(actual, name) ? actual[name] : undefined;
+    if (found === undefined) {
+      if (rows.length === 0) continue;
+      const written = Object.keys(actual).join(', ') || 'none';
+      lines.push(
+        `table ${name}: expected ${rowCount(rows.length)}, but no row was written to it (tables written: ${written})`,
+      );
+      continue;
+    }
+    const keyNames = Object.hasOwn(keys, name) ? (keys[name] ?? []) : [];
+    const diff = rowsDiff(rows.map(strip), found.map(strip), keyNames);
+    if (diff === undefined) continue;
+    const [summary, ...details] = describeRowsDiff(diff, keyNames);
+    lines.push(
+      `table ${name}: ${summary} (expected ${rowCount(rows.length)}, received ${found.length})`,
+      ...details,
+    );
+  }
+  return lines;
+};
