@@ -6,7 +6,11 @@ export type Measurement = (typeof MEASUREMENTS)[number];
 
 /** Sizes of every measurement. */
 export interface BenchSizes {
-  readonly throughput: { readonly records: number; readonly warmUp: number; readonly rounds: number };
+  readonly throughput: {
+    readonly records: number;
+    readonly warmUp: number;
+    readonly rounds: number;
+  };
   readonly cost: { readonly records: number; readonly batchSizes: readonly number[] };
   readonly coldStart: { readonly imports: number };
   readonly replay: { readonly changes: number };

@@ -13,7 +13,8 @@ const SDK = ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'];
  * handler's own code.
  */
 export const importTime = (bundle: string, mode: ImportMode): Promise<number> => {
-  const preload = mode === 'withoutSdk' ? SDK.map((m) => `await import(${JSON.stringify(m)});`) : [];
+  const preload =
+    mode === 'withoutSdk' ? SDK.map((m) => `await import(${JSON.stringify(m)});`) : [];
   const script = [
     ...preload,
     'const start = performance.now();',

@@ -3,9 +3,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   countRequests,
   createProjectionTables,
+  dynamoDbProjectionStore,
   InMemoryDeadLetters,
   type Projection,
-  dynamoDbProjectionStore,
   processBatch,
   tableSpec,
 } from '@sluice/projections';
@@ -70,7 +70,12 @@ const scenarios: readonly Scenario[] = [
     naive: naiveCounts,
     counter: true,
   },
-  { name: 'archive (removals)', projection: archiveProjection, naive: naiveArchive, counter: false },
+  {
+    name: 'archive (removals)',
+    projection: archiveProjection,
+    naive: naiveArchive,
+    counter: false,
+  },
 ];
 
 const per1000 = (count: number, records: number) => Math.round((count * 10_000) / records) / 10;

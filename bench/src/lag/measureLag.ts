@@ -20,7 +20,10 @@ export interface LagClients {
  * Issue 7, measurement 5: write→projected latency of a stream poller on DynamoDB Local, through
  * the runners' own `measurePollerLag`, once per idle delay.
  */
-export const measureLag = async (clients: LagClients, options: LagOptions): Promise<PollerLag[]> => {
+export const measureLag = async (
+  clients: LagClients,
+  options: LagOptions,
+): Promise<PollerLag[]> => {
   const results: PollerLag[] = [];
   for (const idleDelayMs of options.idleDelaysMs)
     results.push(

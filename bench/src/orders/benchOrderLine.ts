@@ -2,7 +2,12 @@ import * as t from 'io-ts';
 import { NumberSetCodec, StringSetCodec } from './setCodecs.js';
 
 /** Where a line stands; cancelled lines stay in the table until removed. */
-export const LineStatusCodec = t.keyof({ open: null, picked: null, shipped: null, cancelled: null });
+export const LineStatusCodec = t.keyof({
+  open: null,
+  picked: null,
+  shipped: null,
+  cancelled: null,
+});
 
 const AddressCodec = t.type({ street: t.string, city: t.string, zip: t.string, country: t.string });
 

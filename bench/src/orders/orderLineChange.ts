@@ -66,7 +66,10 @@ export const changedOrderLine = (
   else if (roll < 0.7) next.status = random.next() < 0.1 ? 'cancelled' : NEXT_STATUS[line.status];
   else if (roll < 0.85) next.tags = new Set([...line.tags, random.pick(TAGS)]);
   else if (roll < 0.95)
-    next.discounts = [...line.discounts.slice(-2), { code: random.pick(CODES), percent: random.int(5, 30) }];
+    next.discounts = [
+      ...line.discounts.slice(-2),
+      { code: random.pick(CODES), percent: random.int(5, 30) },
+    ];
   else next.gift = !line.gift;
   return next;
 };

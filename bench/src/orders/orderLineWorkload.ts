@@ -1,5 +1,5 @@
 import type { StreamEventName } from '@sluice/testing';
-import { InMemoryTable, type InMemoryStreamRecord, ManualClock } from '@sluice/testing';
+import { type InMemoryStreamRecord, InMemoryTable, ManualClock } from '@sluice/testing';
 import type { BenchOrderLine } from './benchOrderLine.js';
 import { orderLineAttributes } from './orderLineAttributes.js';
 import { changedOrderLine, newOrderLine } from './orderLineChange.js';

@@ -1,10 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
-import {
-  InMemoryDeadLetters,
-  InMemoryProjectionStore,
-  processBatch,
-} from '@sluice/projections';
+import { InMemoryDeadLetters, InMemoryProjectionStore, processBatch } from '@sluice/projections';
 import { RECORD_RETENTION_MS } from '@sluice/testing';
 import { allProjections, benchTables } from '../orders/benchProjections.js';
 import { OrderLineWorkload } from '../orders/orderLineWorkload.js';
@@ -27,6 +23,8 @@ export interface MemoryCheckpoint {
   readonly consumed: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  /** Heap still in use right after a full GC: what the pipeline holds, without garbage V8 has not collected yet. */
+  readonly retainedHeapBytes: number | undefined;
   /** Records the stream holds in memory (retained, or trimmed but not yet released). */
   readonly streamRecords: number;
   /** Items in the source table. */
@@ -81,6 +79,8 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
   let replayMs = 0;
   let peakRssBytes = 0;
   let nextCheckpoint = every;
+  // Available when the process runs with --expose-gc (`runReplayInChild` does); outside timed sections.
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let consumed = 0; consumed < changes; ) {
     const size = Math.min(batchSize, changes - consumed);
     let start = performance.now();
@@ -108,10 +108,12 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     if (rss > peakRssBytes) peakRssBytes = rss;
     if (consumed >= nextCheckpoint || consumed === changes) {
       const memory = process.memoryUsage();
+      gc?.();
       checkpoints.push({
         consumed,
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,
+        retainedHeapBytes: gc ? process.memoryUsage().heapUsed : undefined,
         streamRecords: stream.heldRecordCount(),
         tableItems: workload.table.itemCount,
       });

@@ -4,12 +4,19 @@ import type { ReplayOptions, ReplayResult } from './replay.js';
 
 const CHILD = fileURLToPath(new URL('./replayChild.ts', import.meta.url));
 
-/** Runs `replay` in a fresh Node process (same loader flags as this one) and returns its result. */
+/**
+ * Runs `replay` in a fresh Node process (same loader flags as this one, plus `--expose-gc` so the
+ * replay can tell retained memory from garbage) and returns its result.
+ */
 export const runReplayInChild = (options: ReplayOptions): Promise<ReplayResult> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, CHILD, JSON.stringify(options)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, '--expose-gc', CHILD, JSON.stringify(options)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;

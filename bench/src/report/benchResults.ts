@@ -20,4 +20,6 @@ export interface BenchResults {
   readonly coldStart?: ColdStartResult;
   readonly replay?: ReplayResult;
   readonly lag?: readonly PollerLag[];
+  /** Measurements that threw, with the error: the report says so instead of leaving a gap. */
+  readonly failures: readonly { readonly measurement: Measurement; readonly message: string }[];
 }

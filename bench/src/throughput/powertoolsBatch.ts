@@ -1,8 +1,4 @@
-import {
-  BatchProcessor,
-  EventType,
-  processPartialResponse,
-} from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { parser } from '@aws-lambda-powertools/batch/parser';
 import { DynamoDBMarshalled } from '@aws-lambda-powertools/parser/helpers/dynamodb';
 import {
@@ -46,10 +42,7 @@ export const powertoolsHandler = (
     schema: OrderLineStreamRecordSchema,
   });
   return (event, context) =>
-    processPartialResponse(
-      event,
-      recordHandler as (record: unknown) => Promise<void>,
-      processor,
-      { context },
-    );
+    processPartialResponse(event, recordHandler as (record: unknown) => Promise<void>, processor, {
+      context,
+    });
 };

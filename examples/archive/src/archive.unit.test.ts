@@ -1,7 +1,8 @@
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
-import { deliverStream, InMemoryTable, ManualClock } from '@sluice/testing';
+import { deliverStream, given, InMemoryTable, ManualClock } from '@sluice/testing';
 import { describe, expect, it } from 'vitest';
 import { archiveHandler } from './archiveHandler.js';
+import { archiveProjections } from './archiveProjections.js';
 import { expiringTasksTable } from './archiveTables.js';
 import type { ExpiringTask } from './expiringTask.js';
 
@@ -50,6 +51,30 @@ describe('todoListTaskArchived', () => {
         item: expiringTask('t1', new ManualClock(), 1),
       }),
     ]);
+  });
+
+  it('reads as a spec: one TTL deletion archived, one user delete not, whatever the delivery', () => {
+    const { clock, tasks } = setUp();
+    tasks.put(expiringTask('t1', clock, 1));
+    tasks.put(expiringTask('t2', clock, 1));
+    tasks.delete({ ListId: 'home', TaskId: 't2' });
+    clock.advance(2 * HOUR_MS);
+    tasks.sweepTtl();
+
+    return given(tasks)
+      .when(archiveProjections, { deliveries: 'faulty', times: 2 })
+      .then({
+        todoListTaskArchived: [
+          {
+            ListId: 'home',
+            TaskId: 't1',
+            item: expiringTask('t1', new ManualClock(), 1),
+            removedAt: '2024-01-01T02:00:00.000Z',
+            removedBy: 'ttl',
+            sequenceNumber: expect.any(String),
+          },
+        ],
+      });
   });
 
   it('keeps the latest expiry of a task that expired, came back and expired again, replays included', async () => {

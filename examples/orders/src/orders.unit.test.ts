@@ -1,8 +1,9 @@
 import { InMemoryDeadLetters, InMemoryProjectionStore, type Row } from '@sluice/projections';
-import { deliverStream, InMemoryTable, ManualClock, toLambdaEvent } from '@sluice/testing';
+import { deliverStream, given, InMemoryTable, ManualClock, toLambdaEvent } from '@sluice/testing';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { OrderLine } from './orderLine.js';
+import { orderProjections } from './orderProjections.js';
 import { ordersHandler } from './ordersHandler.js';
 import { ordersTable } from './orderTables.js';
 
@@ -80,6 +81,11 @@ describe('orders projections', () => {
 
     expect(store.tables()).toEqual(clean.tables());
   });
+
+  it('read as a spec: any faulty delivery, twice over, equals one clean pass', () =>
+    given(ordersWithHistory())
+      .when(orderProjections, { deliveries: 'faulty', times: 2 })
+      .thenEqualsCleanPass());
 
   it('send a line its codec rejects to the dead letters and go on', async () => {
     const orders = ordersWithHistory();

@@ -1,7 +1,8 @@
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
-import { deliverStream, InMemoryTable, ManualClock } from '@sluice/testing';
+import { deliverStream, given, InMemoryTable, ManualClock } from '@sluice/testing';
 import { describe, expect, it } from 'vitest';
 import { todoHandler } from './todoHandler.js';
+import { todoProjections } from './todoProjections.js';
 import { todoListTaskTable } from './todoTables.js';
 import type { TodoTask } from './todoTask.js';
 
@@ -48,6 +49,23 @@ describe('todoTaskCount', () => {
 
     expect(report.faults.duplicatedBatches + report.faults.lostResponses).toBeGreaterThan(0);
     expect(await countsOf(store)).toEqual({ home: 0, work: 2 });
+  });
+
+  it('reads as a spec: the same tasks, delivered twice with every fault at once', () => {
+    const tasks = new InMemoryTable({ ...todoListTaskTable, clock: new ManualClock() });
+    tasks.put(task('home', 't1'));
+    tasks.put(task('home', 't2'));
+    move(tasks, task('home', 't2'), 'work');
+    tasks.delete({ ListId: 'home', TaskId: 't1' });
+
+    return given(tasks)
+      .when(todoProjections, { deliveries: 'faulty', times: 2 })
+      .then({
+        todoTaskCount: [
+          { ListId: 'home', count: 0 },
+          { ListId: 'work', count: 1 },
+        ],
+      });
   });
 
   it('never counts a task twice when the store fails part-way and the batch is retried', async () => {

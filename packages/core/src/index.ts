@@ -1,3 +1,10 @@
+/**
+ * Typed change events from DynamoDB Streams records: decoding with io-ts, safe unmarshalling,
+ * sequence numbers, item identity and Lambda-compatible filter patterns.
+ *
+ * @packageDocumentation
+ * @module @sluice/core
+ */
 export type { AttributeFailure } from './attributes/attributeFailure.js';
 export type { AttributeMapInput, AttributeValueInput } from './attributes/attributeValueInput.js';
 export { BigIntFromNumberAttribute } from './attributes/bigIntFromNumberAttribute.js';

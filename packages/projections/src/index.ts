@@ -1,3 +1,67 @@
+/**
+ * Idempotent projections over DynamoDB Streams (order history, aggregates, archives), their
+ * stores, the Lambda handler, the stream poller, backfill and rebuild.
+ *
+ * @packageDocumentation
+ * @module @sluice/projections
+ */
+// Backfill: scan a table into projections, handing over to the live stream.
+export {
+  type BackfillFailure,
+  type BackfillOptions,
+  type BackfillResult,
+  backfill,
+} from './backfill/backfill.js';
+export type {
+  BackfillEvent,
+  BackfillSummary,
+  CheckpointFailed,
+  PageFailed,
+  ScanFailure,
+  SegmentMismatch,
+} from './backfill/backfillEvents.js';
+export type { ScanSnapshotsOptions } from './backfill/backfillOptions.js';
+export {
+  type DynamoDbScanSourceOptions,
+  dynamoDbScanSource,
+} from './backfill/dynamoDbScanSource.js';
+export {
+  type CorruptSegmentCheckpoint,
+  type DynamoDbSegmentCheckpointsOptions,
+  dynamoDbSegmentCheckpoints,
+  segmentCheckpointTableSpec,
+} from './backfill/dynamoDbSegmentCheckpoints.js';
+export { type HistorySnapshotOptions, historySnapshot } from './backfill/historySnapshot.js';
+export { inMemoryScanSource, type ScannableTable } from './backfill/inMemoryScanSource.js';
+export { InMemorySegmentCheckpoints } from './backfill/inMemorySegmentCheckpoints.js';
+export type { LiveStream, LiveStreamFailed } from './backfill/liveStream.js';
+export {
+  type PollerLiveStream,
+  type PollerLiveStreamOptions,
+  pollerLiveStream,
+} from './backfill/pollerLiveStream.js';
+export type { InvalidRateLimit, RateLimit } from './backfill/rateLimit.js';
+export { scanSnapshots } from './backfill/scanSnapshots.js';
+export type {
+  ScanFailed,
+  ScannedItem,
+  ScanPage,
+  ScanRequest,
+  ScanSource,
+  SourceDescription,
+} from './backfill/scanSource.js';
+export type { SegmentCheckpoint, SegmentCheckpointStore } from './backfill/segmentCheckpoints.js';
+export {
+  isSnapshot,
+  SNAPSHOT_SEQUENCE_NUMBER,
+  snapshotRecord,
+} from './backfill/snapshotRecord.js';
+export {
+  type Backfilled,
+  type BackfillTarget,
+  type SnapshotPlan,
+  snapshotProjection,
+} from './backfill/snapshotTarget.js';
 export type {
   BatchCompleted,
   BatchFailed,
@@ -135,5 +199,26 @@ export {
   type ProjectionFilterPattern,
 } from './projection/projection.js';
 export type { CodecRejected, Rejection, ViewTypeMismatch } from './projection/rejection.js';
+// Rebuild: blue/green versions of a projection behind an active-version pointer.
+export { activeTable, type NoActiveVersion } from './rebuild/activeTable.js';
+export type { ActiveVersions, VersionConflict } from './rebuild/activeVersions.js';
+export {
+  activeVersionsTableSpec,
+  type DynamoDbActiveVersionsOptions,
+  dynamoDbActiveVersions,
+} from './rebuild/dynamoDbActiveVersions.js';
+export { InMemoryActiveVersions } from './rebuild/inMemoryActiveVersions.js';
+export {
+  type NewerVersionActive,
+  type RebuildFailure,
+  type RebuildOptions,
+  type RebuildResult,
+  rebuild,
+} from './rebuild/rebuild.js';
+export {
+  type VersionedTableName,
+  versionedProjection,
+  versionedTable,
+} from './rebuild/versionedProjection.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';

@@ -1,3 +1,10 @@
+/**
+ * DynamoDB Streams offline: an in-memory table and stream, a Lambda-like delivery driver with
+ * fault injection, projection specs and a DynamoDB Local launcher.
+ *
+ * @packageDocumentation
+ * @module @sluice/testing
+ */
 export { type Clock, systemClock } from './clock/clock.js';
 export { ManualClock } from './clock/manualClock.js';
 export type { DeliveryFaults } from './delivery/deliveryFaults.js';

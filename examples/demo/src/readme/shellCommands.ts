@@ -19,8 +19,9 @@ export interface Workspace {
 export const shellProblems = (block: string, workspace: Workspace): string[] => {
   const problems: string[] = [];
   let cwd = workspace.root;
-  for (const raw of block.split('\n')) {
-    const line = raw.trim();
+  // A backslash at the end of a line continues the command on the next one.
+  for (const raw of block.replace(/\\\n\s*/g, ' ').split('\n')) {
+    const line = raw.replace(/\s+#.*$/, '').trim();
     if (line === '' || line.startsWith('#')) continue;
     const [command, ...args] = line.split(/\s+/);
     const script = (name: string | undefined) => {
@@ -41,6 +42,10 @@ export const shellProblems = (block: string, workspace: Workspace): string[] => 
     } else if (command === 'npm' && args[0] === 'install') {
       for (const name of args.slice(1).filter((arg) => !arg.startsWith('-')))
         if (!workspace.knownPackages.has(name)) problems.push(`${line}: unknown package ${name}`);
+    } else if (command === 'tsx' || command === 'node') {
+      const file = args.find((arg) => !arg.startsWith('-'));
+      if (file === undefined || !existsSync(resolve(cwd, file)))
+        problems.push(`${line}: no script ${file}`);
     } else if (command === 'cd') {
       cwd = resolve(cwd, args[0] ?? '');
       if (!existsSync(cwd)) problems.push(`${line}: no directory ${args[0]}`);

@@ -109,7 +109,12 @@ const deadLetters = (run: DemoRun): string => {
       seen.projections.push(letter.projection);
     byRecord.set(letter.eventId, seen);
   }
-  const shown = [...byRecord.values()].slice(0, 3);
+  // One record per kind of refusal first, so the sample shows each projection's codec at work.
+  const all = [...byRecord.values()];
+  const firstOfKind = all.filter(
+    (letter, i) => all.findIndex((l) => l.projections.join() === letter.projections.join()) === i,
+  );
+  const shown = [...firstOfKind, ...all.filter((l) => !firstOfKind.includes(l))].slice(0, 3);
   return [
     `dead letters: ${count(byRecord.size)} poison records, skipped by the projections and kept with the reason`,
     ...shown.map(({ projections, message }) => `  [${projections.join(', ')}] ${message}`),

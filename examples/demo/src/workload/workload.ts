@@ -6,6 +6,10 @@ import { emptyStats, type WorkloadStats } from './workloadStats.js';
 
 const HOUR_MS = 3_600_000;
 const SWEEP_EVERY = 100;
+/** The longest pause between two steps; big runs get shorter ones (see `maxTickMs`). */
+const MAX_TICK_MS = 400;
+/** Simulated time the steps may take at most, well inside the stream's 24-hour retention. */
+const STEPS_SPAN_MS = 16 * HOUR_MS;
 
 /** How much to generate, from which seed, starting at which instant. */
 export interface WorkloadOptions {
@@ -26,6 +30,7 @@ export class Workload {
   /** Steps in all; `done / total` is the progress. */
   readonly total: number;
   private stepsDone = 0;
+  private readonly maxTickMs: number;
   private readonly orders: OrderWorkload;
   private readonly tasks: TaskWorkload;
 
@@ -34,6 +39,7 @@ export class Workload {
     this.orders = new OrderWorkload(options.orders, random, this.stats);
     this.tasks = new TaskWorkload(options.tasks, random, this.stats);
     this.total = this.orders.remaining + this.tasks.remaining;
+    this.maxTickMs = Math.max(8, Math.min(MAX_TICK_MS, Math.floor(STEPS_SPAN_MS / this.total)));
   }
 
   /** Steps generated so far. */
@@ -49,7 +55,7 @@ export class Workload {
       const orderShare = this.orders.remaining / (this.orders.remaining + this.tasks.remaining);
       yield* random.next() < orderShare ? this.orders.step() : this.tasks.step(now);
       this.stepsDone++;
-      const ms = random.int(50, 400);
+      const ms = random.int(Math.ceil(this.maxTickMs / 8), this.maxTickMs);
       now += ms;
       yield { kind: 'tick', ms };
       if (this.stepsDone % SWEEP_EVERY === 0) yield { kind: 'sweepTtl' };

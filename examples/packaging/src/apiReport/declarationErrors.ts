@@ -1,6 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import ts from 'typescript';
+import { declarationProgram } from './declarationProgram.js';
 
 /**
  * Type-checks a package's own built declarations (not those of its dependencies, which is what
@@ -8,18 +9,8 @@ import ts from 'typescript';
  * a type that does not resolve, a declaration the emitter got wrong.
  */
 export const declarationErrors = (declarationFile: string): string[] => {
-  if (!existsSync(declarationFile)) {
-    throw new Error(`${declarationFile} does not exist: run \`pnpm build\` first`);
-  }
-  const entry = realpathSync(declarationFile);
+  const { program, entry } = declarationProgram(declarationFile);
   const distDir = `${dirname(dirname(entry))}${sep}`;
-  const program = ts.createProgram([entry], {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noEmit: true,
-    types: ['node'],
-  });
   return program
     .getSourceFiles()
     .filter((file) => realpathSync(file.fileName).startsWith(distDir))

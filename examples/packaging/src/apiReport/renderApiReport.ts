@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { declarationProgram } from './declarationProgram.js';
 
 /** Where a package's API is read from and what the report calls it. */
 export interface ApiReportSource {
@@ -51,19 +52,8 @@ const foreignLocation = (file: string): string => {
  * exported but reachable from exported types (a user sees them without being able to name them).
  */
 export const renderApiReport = ({ packageName, declarationFile }: ApiReportSource): string => {
-  if (!existsSync(declarationFile)) {
-    throw new Error(`${declarationFile} does not exist: run \`pnpm build\` first`);
-  }
-  const entry = realpathSync(declarationFile);
+  const { program, entry } = declarationProgram(declarationFile);
   const ownDir = packageDirOf(entry);
-  const program = ts.createProgram([entry], {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-  });
   const checker = program.getTypeChecker();
   const sourceFile = program.getSourceFile(entry);
   const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);

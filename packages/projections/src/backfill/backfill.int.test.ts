@@ -5,8 +5,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processBatch } from '../batch/processBatch.js';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';
-import { connectLocal, uniquePrefix } from '../dynamodb/testSupport/localDynamoDb.js';
 import { createProjectionTables } from '../dynamodb/tables/createProjectionTables.js';
+import { connectLocal, uniquePrefix } from '../dynamodb/testSupport/localDynamoDb.js';
 import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
 import type { Row } from '../plan/row.js';
 import { createLeaseTable } from '../poller/lease/createLeaseTable.js';
@@ -147,13 +147,19 @@ describe('backfill on DynamoDB Local, handing over to its real stream', () => {
       expect(nonZero(totals)).toEqual(nonZero(byKey(full.totals, 'list')));
       const contributions = (rows: readonly Row[] | undefined) =>
         Object.fromEntries(
-          (rows ?? []).filter((m) => m.contribution !== null).map((m) => [m.markerId, m.contribution]),
+          (rows ?? [])
+            .filter((m) => m.contribution !== null)
+            .map((m) => [m.markerId, m.contribution]),
         );
       expect(contributions(await store.scan('markers'))).toEqual(contributions(full.markers));
       expect(byKey(await store.scan('archive'), 'id')).toEqual(byKey(handedOver.archive, 'id'));
       const history = await store.scan('history');
       expect(
-        byKey(history.filter((row) => row.eventName !== 'SNAPSHOT'), 'entityId', 'change'),
+        byKey(
+          history.filter((row) => row.eventName !== 'SNAPSHOT'),
+          'entityId',
+          'change',
+        ),
       ).toEqual(byKey(handedOver.history, 'entityId', 'change'));
       expect(history.filter((row) => row.eventName === 'SNAPSHOT')).toHaveLength(
         result.right.scanned,

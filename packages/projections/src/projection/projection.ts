@@ -53,12 +53,19 @@ export interface Projection<T = unknown, V extends StreamViewType = StreamViewTy
 
 /** What `defineProjection` takes: `keys` and `filter` are optional. */
 export interface ProjectionDefinition<T, V extends StreamViewType, K> {
+  /** Unique among the projections of a store: names its markers and dead letters. */
   readonly name: string;
+  /** Bump when `plan` changes meaning: a new version is rebuilt, never mixed with old markers. */
   readonly version: number;
+  /** io-ts codec for the source item; an image it rejects makes the record poison. */
   readonly item: t.Decoder<unknown, T>;
+  /** io-ts codec for the key attributes (default: the unmarshalled keys as they are). */
   readonly keys?: t.Decoder<unknown, K>;
+  /** The images `plan` reads; a stream whose records lack them yields poison, not guesses. */
   readonly viewType: V;
+  /** Lambda filter pattern(s) deciding which raw records this projection sees at all. */
   readonly filter?: ProjectionFilter;
+  /** Pure and synchronous: the writes one change asks for. Never does I/O. */
   readonly plan: (event: ChangeEvent<T, V, K>) => readonly Write[];
 }
 

@@ -1,5 +1,6 @@
 /** Vitest's and Jest's `expect.any(String)`, `expect.stringMatching(…)` and the like. */
 export interface AsymmetricMatcher {
+  /** True when `actual` satisfies the matcher (Vitest's and Jest's `expect.any`, `objectContaining`, …). */
   asymmetricMatch(actual: unknown): boolean;
 }
 

@@ -15,7 +15,11 @@ export type WriteCondition<V = AttributeMap[string], I = AttributeMap> =
   /** `a = :a AND b = :b`: the item must exist and each attribute equal the value given. */
   | { readonly type: 'attributesEqual'; readonly attributes: Readonly<Record<string, V>> }
   /** Anything else, as a predicate over the current item (`undefined` when absent). */
-  | { readonly type: 'matches'; readonly test: (item: I | undefined) => boolean };
+  | {
+      readonly type: 'matches';
+      /** Decides on the current item (`undefined` when absent); false fails the write. */
+      readonly test: (item: I | undefined) => boolean;
+    };
 
 /** Whether the condition holds for `current` (DynamoDB JSON, canonical). */
 export const conditionHolds = (

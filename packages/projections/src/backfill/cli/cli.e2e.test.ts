@@ -60,7 +60,16 @@ describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
     expect(help.output.stdout).toMatch(/^Usage: sluice-backfill --table <name>/);
     expect(help.output.stdout).toContain('--capacity-share');
 
-    const bad = start(['--table', 'Orders', '--module', MODULE, '--export', 'taskTotals', '--segments', 'many']);
+    const bad = start([
+      '--table',
+      'Orders',
+      '--module',
+      MODULE,
+      '--export',
+      'taskTotals',
+      '--segments',
+      'many',
+    ]);
     expect(await bad.exited).toBe(2);
     expect(bad.output.stderr).toBe(
       'sluice-backfill: --segments must be an integer from 1 to 1000000, got "many"\nRun sluice-backfill --help for usage.\n',
@@ -78,7 +87,11 @@ describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
           RequestItems: {
             [table]: Array.from({ length: 25 }, (_, i) => ({
               PutRequest: {
-                Item: { id: { S: `t${start + i}` }, list: { S: `l${(start + i) % 4}` }, points: { N: '1' } },
+                Item: {
+                  id: { S: `t${start + i}` },
+                  list: { S: `l${(start + i) % 4}` },
+                  points: { N: '1' },
+                },
               },
             })),
           },
@@ -91,16 +104,26 @@ describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
     ]);
     if (E.isLeft(created)) throw new Error(created.left.message);
     const args = [
-      '--endpoint', connection.endpoint,
-      '--table', table,
-      '--module', MODULE,
-      '--export', 'taskTotals',
-      '--table-prefix', prefix,
-      '--checkpoint-table', `${prefix}segments`,
-      '--segments', '2',
-      '--page-size', '10',
-      '--progress', 'lines',
-      '--progress-interval', '0.05',
+      '--endpoint',
+      connection.endpoint,
+      '--table',
+      table,
+      '--module',
+      MODULE,
+      '--export',
+      'taskTotals',
+      '--table-prefix',
+      prefix,
+      '--checkpoint-table',
+      `${prefix}segments`,
+      '--segments',
+      '2',
+      '--page-size',
+      '10',
+      '--progress',
+      'lines',
+      '--progress-interval',
+      '0.05',
     ];
 
     const first = start([...args, '--items-per-second', '40']);
@@ -115,7 +138,7 @@ describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
     const resumed = Number(/resumed: (\d+) items/.exec(second.output.stdout)?.[1]);
     expect(resumed).toBeGreaterThan(0);
     expect(resumed).toBeLessThan(items);
-    const totals = (await scanTable(documentClient, `${prefix}totals`)).sort((a, b) =>
+    const totals = [...(await scanTable(documentClient, `${prefix}totals`))].sort((a, b) =>
       String(a.list).localeCompare(String(b.list)),
     );
     expect(totals).toEqual(

@@ -86,7 +86,12 @@ const rateOf = (values: Values): E.Either<UsageError, RateLimit | undefined> => 
   if (given.length > 1)
     return usageError(`give one rate limit, not ${given.map((n) => `--${n}`).join(' and ')}`);
   const units = numberOption(values, 'read-units', positive, 'a positive number');
-  const share = numberOption(values, 'capacity-share', (n) => n > 0 && n <= 1, 'above 0 and at most 1');
+  const share = numberOption(
+    values,
+    'capacity-share',
+    (n) => n > 0 && n <= 1,
+    'above 0 and at most 1',
+  );
   const items = numberOption(values, 'items-per-second', positive, 'a positive number');
   if (E.isLeft(units)) return units;
   if (E.isLeft(share)) return share;
@@ -142,13 +147,30 @@ export const parseCliArguments = (
   if (!values.follow && values['starting-position'])
     return usageError('--starting-position is only used with --follow');
   if (values['versions-table'] && (exports.length !== 1 || !values.follow))
-    return usageError('--versions-table rebuilds one projection: give exactly one --export, and --follow');
+    return usageError(
+      '--versions-table rebuilds one projection: give exactly one --export, and --follow',
+    );
 
-  const segments = numberOption(values, 'segments', (n) => positiveInteger(n) && n <= 1_000_000, 'an integer from 1 to 1000000');
+  const segments = numberOption(
+    values,
+    'segments',
+    (n) => positiveInteger(n) && n <= 1_000_000,
+    'an integer from 1 to 1000000',
+  );
   const pageSize = numberOption(values, 'page-size', positiveInteger, 'a positive integer');
-  const interval = numberOption(values, 'progress-interval', positive, 'a positive number of seconds');
+  const interval = numberOption(
+    values,
+    'progress-interval',
+    positive,
+    'a positive number of seconds',
+  );
   const rate = rateOf(values);
-  const start = oneOf(values, 'starting-position', ['TRIM_HORIZON', 'LATEST'] as const, 'TRIM_HORIZON');
+  const start = oneOf(
+    values,
+    'starting-position',
+    ['TRIM_HORIZON', 'LATEST'] as const,
+    'TRIM_HORIZON',
+  );
   const progress = oneOf(values, 'progress', ['auto', 'bar', 'lines', 'none'] as const, 'auto');
   for (const checked of [segments, pageSize, interval, rate, start, progress])
     if (E.isLeft(checked)) return checked;

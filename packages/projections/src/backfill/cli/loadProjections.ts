@@ -44,7 +44,10 @@ export const loadProjections = async (
 ): Promise<E.Either<ProjectionNotFound, BackfillTarget[]>> => {
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(resolve(cwd, modulePath)).href)) as Record<string, unknown>;
+    loaded = (await import(pathToFileURL(resolve(cwd, modulePath)).href)) as Record<
+      string,
+      unknown
+    >;
   } catch (error) {
     return E.left(notFound(`cannot load module ${modulePath}: ${(error as Error).message}`));
   }

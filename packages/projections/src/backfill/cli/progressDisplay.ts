@@ -15,7 +15,13 @@ const REDRAW_MS = 100;
  * `intervalMs` otherwise (logs, CI), from the backfill's events.
  */
 export class ProgressDisplay {
-  private progress: Progress = { scanned: 0, total: undefined, rate: 0, segmentsDone: 0, segments: 0 };
+  private progress: Progress = {
+    scanned: 0,
+    total: undefined,
+    rate: 0,
+    segmentsDone: 0,
+    segments: 0,
+  };
   private startedAt = 0;
   private scannedAtStart = 0;
   private lastDrawn = Number.NEGATIVE_INFINITY;
@@ -52,7 +58,11 @@ export class ProgressDisplay {
         return;
       case 'PageApplied': {
         const seconds = Math.max(0.001, (this.now() - this.startedAt) / 1000);
-        this.progress = { ...p, scanned: event.scanned, rate: (event.scanned - this.scannedAtStart) / seconds };
+        this.progress = {
+          ...p,
+          scanned: event.scanned,
+          rate: (event.scanned - this.scannedAtStart) / seconds,
+        };
         this.draw(false);
         return;
       }
@@ -68,7 +78,9 @@ export class ProgressDisplay {
         this.say('scan done; waiting for the stream poller to catch up');
         return;
       case 'PageRetried':
-        this.say(`segment ${event.segment}: retrying a page in ${event.retryInMs} ms: ${event.message}`);
+        this.say(
+          `segment ${event.segment}: retrying a page in ${event.retryInMs} ms: ${event.message}`,
+        );
         return;
       default:
         return;
@@ -92,7 +104,10 @@ export class ProgressDisplay {
     if (this.mode === 'none') return;
     if (this.mode === 'bar') {
       if (!force && now - this.lastDrawn < REDRAW_MS) return;
-      this.out.write(`\r${progressBar(this.progress, (this.out.columns ?? 80) - 1)}\u001b[K`);
+      // Some terminals (and pseudo-terminals) report 0 columns.
+      const columns =
+        this.out.columns !== undefined && this.out.columns > 0 ? this.out.columns : 80;
+      this.out.write(`\r${progressBar(this.progress, columns - 1)}\u001b[K`);
       this.barShown = true;
     } else {
       if (!force && now - this.lastDrawn < this.intervalMs) return;

@@ -30,7 +30,11 @@ const fraction = (p: Progress, total: number): number =>
   p.segmentsDone === p.segments ? 1 : Math.min(0.99, p.scanned / total);
 
 const eta = (p: Progress, total: number): string =>
-  p.rate > 0 && p.scanned < total ? `ETA ${formatDuration(((total - p.scanned) / p.rate) * 1000)}` : 'ETA —';
+  p.segmentsDone === p.segments
+    ? 'done'
+    : p.rate > 0 && p.scanned < total
+      ? `ETA ${formatDuration(((total - p.scanned) / p.rate) * 1000)}`
+      : 'ETA —';
 
 /** One line for logs: `12,000 / ~40,000 items (30%), 812 items/s, ETA 34s, 1/4 segments done`. */
 export const progressLine = (p: Progress): string => {

@@ -7,7 +7,7 @@ const halfway = { scanned: 5_000, total: 10_000, rate: 500, segmentsDone: 1, seg
 describe('progress display', () => {
   it('draws a bar with the share of the approximate item count, the rate and an ETA', () => {
     const bar = progressBar(halfway, 80);
-    expect(bar).toMatch(/^\[█+░+\]  50% 5,000\/~10,000 · 500\/s · ETA 10s$/);
+    expect(bar).toMatch(/^\[█+░+\] {2}50% 5,000\/~10,000 · 500\/s · ETA 10s$/);
     expect(bar.length).toBeLessThanOrEqual(80);
   });
 
@@ -20,7 +20,9 @@ describe('progress display', () => {
     expect(progressLine(halfway)).toBe(
       '5,000 / ~10,000 items (50%), 500 items/s, ETA 10s, 1/4 segments done',
     );
-    expect(progressLine({ ...halfway, total: 0 })).toBe('5,000 items, 500 items/s, 1/4 segments done');
+    expect(progressLine({ ...halfway, total: 0 })).toBe(
+      '5,000 items, 500 items/s, 1/4 segments done',
+    );
   });
 
   it('formats durations for people', () => {
@@ -45,14 +47,27 @@ describe('progress display', () => {
       });
       for (let page = 1; page <= 10; page++) {
         now += 500;
-        display.onEvent({ _tag: 'PageApplied', segment: page % 2, items: 10, readUnits: 1, scanned: page * 10 });
+        display.onEvent({
+          _tag: 'PageApplied',
+          segment: page % 2,
+          items: 10,
+          readUnits: 1,
+          scanned: page * 10,
+        });
       }
       display.onEvent({ _tag: 'SegmentFinished', segment: 0, scanned: 50 });
       display.onEvent({ _tag: 'SegmentFinished', segment: 1, scanned: 50 });
       display.onEvent({ _tag: 'ScanFinished', complete: true, scanned: 100 });
     };
     let terminal = '';
-    events(new ProgressDisplay({ write: (s) => (terminal += s), columns: 100, isTTY: true }, 'bar', 10_000, () => now));
+    events(
+      new ProgressDisplay(
+        { write: (s) => (terminal += s), columns: 100, isTTY: true },
+        'bar',
+        10_000,
+        () => now,
+      ),
+    );
     expect(terminal).toContain('\r[');
     expect(terminal).toMatch(/100% 100\/~100 · 20\/s/);
     expect(terminal.endsWith('\n')).toBe(true);
@@ -63,7 +78,7 @@ describe('progress display', () => {
     expect(lines[0]).toBe('scanning Orders in 2 segments, about 100 items');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.length).toBeLessThanOrEqual(6);
-    expect(lines.at(-1)).toBe('100 / ~100 items (100%), 20 items/s, ETA —, 2/2 segments done');
+    expect(lines.at(-1)).toBe('100 / ~100 items (100%), 20 items/s, done, 2/2 segments done');
     expect(log).not.toContain('\r');
   });
 });

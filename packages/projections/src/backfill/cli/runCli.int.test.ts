@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scanTable } from '../../dynamodb/store/scanTable.js';
 import { createProjectionTables } from '../../dynamodb/tables/createProjectionTables.js';
 import { markerTableSpec, tableSpec } from '../../dynamodb/tables/tableSpec.js';
 import { connectLocal, uniquePrefix } from '../../dynamodb/testSupport/localDynamoDb.js';
@@ -9,7 +10,6 @@ import type { Row } from '../../plan/row.js';
 import { createLeaseTable } from '../../poller/lease/createLeaseTable.js';
 import { createTaskTable } from '../../poller/testSupport/taskTables.js';
 import { activeVersionsTableSpec } from '../../rebuild/dynamoDbActiveVersions.js';
-import { scanTable } from '../../dynamodb/store/scanTable.js';
 import { segmentCheckpointTableSpec } from '../dynamoDbSegmentCheckpoints.js';
 import { runCli } from './runCli.js';
 
@@ -79,31 +79,57 @@ describe('sluice-backfill against DynamoDB Local', () => {
     await createLeaseTable(dynamodb, `${prefix}leases`);
     await createLeaseTable(dynamodb, `${prefix}leases-v1`);
     const endpoint = connection.endpoint;
-    const common = ['--endpoint', endpoint, '--table', table, '--module', MODULE, '--table-prefix', prefix];
+    const common = [
+      '--endpoint',
+      endpoint,
+      '--table',
+      table,
+      '--module',
+      MODULE,
+      '--table-prefix',
+      prefix,
+    ];
 
     const first = await cli([
       ...common,
-      '--export', 'taskTotals',
-      '--export', 'taskHistory',
-      '--follow', '--lease-table', `${prefix}leases`,
-      '--checkpoint-table', `${prefix}segments`,
-      '--segments', '2',
-      '--page-size', '7',
-      '--progress', 'lines',
+      '--export',
+      'taskTotals',
+      '--export',
+      'taskHistory',
+      '--follow',
+      '--lease-table',
+      `${prefix}leases`,
+      '--checkpoint-table',
+      `${prefix}segments`,
+      '--segments',
+      '2',
+      '--page-size',
+      '7',
+      '--progress',
+      'lines',
     ]);
     expect(first.stderr).toContain(`scanning ${table} in 2 segments`);
-    expect(first.stdout).toMatch(/complete: 60 items in .*\n {2}writes: .*\n {2}live stream: caught up/);
+    expect(first.stdout).toMatch(
+      /complete: 60 items in .*\n {2}writes: .*\n {2}live stream: caught up/,
+    );
     expect(first.status).toBe(0);
-    expect(sortedByList(await scanTable(documentClient, `${prefix}totals`))).toEqual(expectedTotals());
+    expect(sortedByList(await scanTable(documentClient, `${prefix}totals`))).toEqual(
+      expectedTotals(),
+    );
     const history = await scanTable(documentClient, `${prefix}history`);
     expect(history.filter((row) => row.eventName === 'SNAPSHOT')).toHaveLength(ITEMS);
 
     const rebuildArgs = [
       ...common,
-      '--export', 'taskTotals',
-      '--follow', '--lease-table', `${prefix}leases-v1`,
-      '--versions-table', `${prefix}versions`,
-      '--progress', 'none',
+      '--export',
+      'taskTotals',
+      '--follow',
+      '--lease-table',
+      `${prefix}leases-v1`,
+      '--versions-table',
+      `${prefix}versions`,
+      '--progress',
+      'none',
     ];
     const rebuilt = await cli(rebuildArgs);
     expect(rebuilt.stdout).toContain('readers switched: taskTotals v- → v1');
@@ -119,7 +145,9 @@ describe('sluice-backfill against DynamoDB Local', () => {
   it('rejects a module export that is missing or not a projection with status 2', async () => {
     const missing = await cli(['--table', 'x', '--module', MODULE, '--export', 'taskTotalz']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/has no export "taskTotalz" \(projections it exports: taskTotals, taskHistory\)/);
+    expect(missing.stderr).toMatch(
+      /has no export "taskTotalz" \(projections it exports: taskTotals, taskHistory\)/,
+    );
     const wrong = await cli(['--table', 'x', '--module', MODULE, '--export', 'notAProjection']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/is not a projection/);

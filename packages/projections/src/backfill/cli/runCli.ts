@@ -58,7 +58,9 @@ export const runCli = async (argv: readonly string[], context: CliContext): Prom
   const { stdout, stderr } = context;
   const parsed = parseCliArguments(argv);
   if (E.isLeft(parsed)) {
-    stderr.write(`sluice-backfill: ${parsed.left.message}\nRun sluice-backfill --help for usage.\n`);
+    stderr.write(
+      `sluice-backfill: ${parsed.left.message}\nRun sluice-backfill --help for usage.\n`,
+    );
     return USAGE_ERROR;
   }
   if (parsed.right === 'help') {
@@ -101,7 +103,9 @@ const run = async (
   }
   const { streamArn } = described.right;
   if (options.follow && streamArn === undefined) {
-    stderr.write(`sluice-backfill: table ${options.table} has no stream enabled: nothing to --follow\n`);
+    stderr.write(
+      `sluice-backfill: table ${options.table} has no stream enabled: nothing to --follow\n`,
+    );
     return FAILED;
   }
   const prefix = options.tablePrefix;
@@ -166,7 +170,9 @@ const run = async (
       }
       const result = rebuilt.right;
       if (result._tag === 'UpToDate') {
-        stdout.write(`version ${result.version} of ${target.projection.name} is already active: nothing to rebuild\n`);
+        stdout.write(
+          `version ${result.version} of ${target.projection.name} is already active: nothing to rebuild\n`,
+        );
         return OK;
       }
       stdout.write(summaryText(result.backfill));
@@ -199,7 +205,9 @@ const run = async (
     if (deadLetters.letters.length > 0)
       stderr.write(
         `${deadLetters.letters.length} item(s) dead-lettered` +
-          (options.deadLetterFile ? ` to ${options.deadLetterFile}` : ' (use --dead-letters <file> to keep them)') +
+          (options.deadLetterFile
+            ? ` to ${options.deadLetterFile}`
+            : ' (use --dead-letters <file> to keep them)') +
           `; first: ${deadLetters.letters[0]!.reason.message}\n`,
       );
   }

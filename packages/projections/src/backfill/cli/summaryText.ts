@@ -14,7 +14,10 @@ export const summaryText = (result: BackfillResult): string => {
       `(a change from the stream had already won); ${formatCount(result.poison)} items dead-lettered`,
   ];
   if (result.alreadyScanned > 0)
-    lines.push(`  resumed: ${formatCount(result.alreadyScanned)} items were applied by an earlier run`);
-  if (result.caughtUp) lines.push('  live stream: caught up with every change made during the scan');
+    lines.push(
+      `  resumed: ${formatCount(result.alreadyScanned)} items were applied by an earlier run`,
+    );
+  if (result.caughtUp)
+    lines.push('  live stream: caught up with every change made during the scan');
   return `${lines.join('\n')}\n`;
 };

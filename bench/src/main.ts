@@ -1,0 +1,98 @@
+// `pnpm bench`: runs the benchmarks of issue 7 in one process, prints the report and writes BENCHMARKS.md.
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { connectDynamoDBLocal, startDynamoDBLocal } from '@sluice/testing';
+import { type BenchOptions, type Measurement, parseBenchArgs } from './cli/benchOptions.js';
+import { measureColdStart } from './coldStart/measureColdStart.js';
+import { measureRequestCosts } from './cost/measureRequestCosts.js';
+import { measureLag } from './lag/measureLag.js';
+import { runReplayInChild } from './replay/runReplayInChild.js';
+import type { BenchResults } from './report/benchResults.js';
+import { machineInfo } from './report/machineInfo.js';
+import { renderReport } from './report/renderReport.js';
+import { measureThroughput } from './throughput/measureThroughput.js';
+
+const benchRoot = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = join(benchRoot, '..');
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const run = async (options: BenchOptions): Promise<BenchResults> => {
+  const started = performance.now();
+  const machine = machineInfo();
+  const { sizes, only } = options;
+  const results: Mutable<Partial<BenchResults>> = {};
+  const failures: { measurement: Measurement; message: string }[] = [];
+  const attempt = async (measurement: Measurement, body: () => Promise<void>) => {
+    if (!only.includes(measurement)) return;
+    log(`${measurement}…`);
+    const start = performance.now();
+    try {
+      await body();
+      log(`${measurement} done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`${measurement} FAILED: ${message}`);
+      failures.push({ measurement, message: message.split('\n')[0] ?? message });
+    }
+  };
+  // CPU-bound measurements first, before DynamoDB Local's JVM competes for the cores.
+  await attempt('throughput', async () => {
+    results.throughput = await measureThroughput(sizes.throughput);
+  });
+  await attempt('replay', async () => {
+    results.replay = await runReplayInChild({ changes: sizes.replay.changes });
+  });
+  await attempt('coldStart', async () => {
+    const outDir = join(benchRoot, '.tmp', 'coldStart');
+    results.coldStart = await measureColdStart({ imports: sizes.coldStart.imports, outDir });
+  });
+  if (only.includes('cost') || only.includes('lag')) {
+    log(
+      options.endpoint ? `using DynamoDB Local at ${options.endpoint}` : 'starting DynamoDB Local…',
+    );
+    const local = options.endpoint
+      ? { ...connectDynamoDBLocal(options.endpoint), stop: async () => undefined }
+      : await startDynamoDBLocal();
+    try {
+      await attempt('cost', async () => {
+        results.cost = await measureRequestCosts(local.clients, sizes.cost);
+      });
+      await attempt('lag', async () => {
+        results.lag = await measureLag(local.clients, sizes.lag);
+      });
+    } finally {
+      local.destroy();
+      await local.stop();
+    }
+  }
+  return {
+    ...results,
+    machine,
+    quick: options.quick,
+    sizes,
+    ran: only,
+    durationSeconds: (performance.now() - started) / 1000,
+    loadAtEnd: loadavg()[0] ?? 0,
+    failures,
+  };
+};
+
+const parsed = parseBenchArgs(process.argv.slice(2), join(repoRoot, 'BENCHMARKS.md'));
+if (!parsed.ok) {
+  const help = parsed.problem._tag === 'Help';
+  (help ? console.log : console.error)(parsed.problem.message);
+  process.exit(help ? 0 : 2);
+}
+const results = await run(parsed.options);
+const report = renderReport(results);
+console.log(report);
+if (parsed.options.out !== undefined) {
+  writeFileSync(parsed.options.out, `${report}\n`);
+  log(`wrote ${parsed.options.out}`);
+}
+if (results.failures.length > 0) process.exitCode = 1;

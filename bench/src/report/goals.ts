@@ -1,0 +1,132 @@
+import type { BenchResults } from './benchResults.js';
+
+/** One goal of issue 7, the figure measured against it, and whether it was met. */
+export interface GoalLine {
+  readonly measurement: string;
+  readonly figure: string;
+  readonly goal: string;
+  /** `undefined`: reported, no goal set. */
+  readonly met: boolean | undefined;
+}
+
+/** How much retained memory may grow over the second half of the replay and still count as not growing. */
+export const FLAT_MEMORY_TOLERANCE = 0.1;
+
+/** Replay events per second issue 7 asks for. */
+export const REPLAY_GOAL_EVENTS_PER_SECOND = 200_000;
+
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/**
+ * Memory half way through the replay and at its end: the heap retained after a full GC when the
+ * replay could force one (else RSS), its growth, and whether that stays within tolerance.
+ */
+export const memoryGrowth = (results: BenchResults) => {
+  const checkpoints = results.replay?.checkpoints ?? [];
+  const last = checkpoints[checkpoints.length - 1];
+  const half = checkpoints.find((c) => last !== undefined && c.consumed >= last.consumed / 2);
+  if (last === undefined || half === undefined) return undefined;
+  const retained = half.retainedHeapBytes !== undefined && last.retainedHeapBytes !== undefined;
+  const at = (c: typeof last) => (retained ? (c.retainedHeapBytes as number) : c.rssBytes);
+  const growth = at(last) / at(half) - 1;
+  return {
+    measure: retained ? 'heap retained after GC' : 'RSS',
+    halfBytes: at(half),
+    lastBytes: at(last),
+    growth,
+    flat: growth <= FLAT_MEMORY_TOLERANCE,
+  };
+};
+
+/** Every goal of issue 7 the run has a figure for, in the issue's order. */
+export const goalsOf = (results: BenchResults): GoalLine[] => {
+  const lines: GoalLine[] = [];
+  const { throughput, cost, coldStart, replay, lag } = results;
+  if (throughput) {
+    const c = throughput.sluice.recordsPerSecond;
+    const cb = c / throughput.powertools.recordsPerSecond;
+    const ca = c / throughput.handWritten.recordsPerSecond;
+    lines.push(
+      {
+        measurement: '1. Batch throughput, Sluice / Powertools (c/b)',
+        figure: ratio(cb),
+        goal: '≥ 3×',
+        met: cb >= 3,
+      },
+      {
+        measurement: '1. Batch throughput, Sluice / hand-written unmarshall (c/a)',
+        figure: ratio(ca),
+        goal: '≥ 1×',
+        met: ca >= 1,
+      },
+    );
+  }
+  for (const row of cost ?? []) {
+    if (row.met === undefined) continue;
+    const figure =
+      row.ceilingPer1000 === undefined
+        ? `${row.sluicePer1000} requests / 1000 records`
+        : `${row.sluicePer1000} requests vs ceiling ${row.ceilingPer1000} (${row.touchedGroupsPer1000} touched groups) / 1000 records`;
+    lines.push({
+      measurement: `2. DynamoDB requests, ${row.projection}, batches of ${row.batchSize}`,
+      figure,
+      goal: row.goal,
+      met: row.met,
+    });
+  }
+  if (coldStart) {
+    const { sluice, powertools } = coldStart;
+    lines.push(
+      {
+        measurement: '3. Cold start, bundle size (Sluice vs Powertools)',
+        figure: `${kb(sluice.bytes)} vs ${kb(powertools.bytes)}`,
+        goal: 'smaller',
+        met: sluice.bytes < powertools.bytes,
+      },
+      {
+        measurement: '3. Cold start, import in a fresh process (Sluice vs Powertools)',
+        figure: `${ms(sluice.importMs)} vs ${ms(powertools.importMs)}`,
+        goal: 'faster',
+        met: sluice.importMs < powertools.importMs,
+      },
+      {
+        measurement: '3. Cold start, import with the AWS SDK already loaded',
+        figure: `${ms(sluice.importWithoutSdkMs)} vs ${ms(powertools.importWithoutSdkMs)}`,
+        goal: 'faster',
+        met: sluice.importWithoutSdkMs < powertools.importWithoutSdkMs,
+      },
+    );
+  }
+  if (replay) {
+    lines.push({
+      measurement: `4. Replay of ${count(replay.changes)} changes, events/s`,
+      figure: count(replay.eventsPerSecond),
+      goal: `≥ ${count(REPLAY_GOAL_EVENTS_PER_SECOND)}`,
+      met: replay.eventsPerSecond >= REPLAY_GOAL_EVENTS_PER_SECOND,
+    });
+    const growth = memoryGrowth(results);
+    if (growth)
+      lines.push({
+        measurement: `4. Replay memory, ${growth.measure} at half way → end`,
+        figure: `${mb(growth.halfBytes)} → ${mb(growth.lastBytes)} (${(growth.growth * 100).toFixed(1)}%); peak RSS ${mb(replay.peakRssBytes)}`,
+        goal: `does not grow (≤ ${FLAT_MEMORY_TOLERANCE * 100}% over the second half)`,
+        met: growth.flat,
+      });
+  }
+  for (const l of lag ?? [])
+    lines.push({
+      measurement: `5. Poller lag, ${l.writesPerSecond} writes/s, idle delay ${l.idleDelayMs} ms`,
+      figure: `p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}`,
+      goal: 'reported (no target set)',
+      met: undefined,
+    });
+  return lines;
+};
+
+/** How a goal's status reads in the report. */
+export const statusText = (met: boolean | undefined): string =>
+  met === undefined ? '—' : met ? 'met' : '**NOT MET**';

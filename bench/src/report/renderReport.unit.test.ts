@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { QUICK_SIZES } from '../cli/benchOptions.js';
+import type { Rate } from '../throughput/measureThroughput.js';
+import type { BenchResults } from './benchResults.js';
+import { goalsOf } from './goals.js';
+import { renderReport } from './renderReport.js';
+
+const rate = (name: string, medianMs: number): Rate => ({
+  name,
+  samplesMs: [medianMs],
+  medianMs,
+  medianCpuMs: medianMs,
+  recordsPerSecond: 1_000_000 / medianMs,
+});
+
+const checkpoint = (consumed: number, retainedMb: number) => ({
+  consumed,
+  rssBytes: 300 * 2 ** 20,
+  heapUsedBytes: 200 * 2 ** 20,
+  retainedHeapBytes: retainedMb * 2 ** 20,
+  streamRecords: 100,
+  tableItems: 50,
+});
+
+const results = (sluiceMs: number, retainedAtEndMb: number): BenchResults => ({
+  machine: {
+    cpuModel: 'Test CPU',
+    cores: 2,
+    memoryBytes: 8 * 2 ** 30,
+    os: 'Linux',
+    node: 'v20.0.0',
+    date: '2026-01-01T00:00:00.000Z',
+    loadAtStart: 4,
+  },
+  quick: true,
+  sizes: QUICK_SIZES,
+  ran: ['throughput', 'replay'],
+  durationSeconds: 10,
+  loadAtEnd: 3,
+  throughput: {
+    records: 1000,
+    rounds: 5,
+    mix: { INSERT: 300, MODIFY: 500, REMOVE: 200 },
+    handWritten: rate('a', 100),
+    powertools: rate('b', 1000),
+    sluice: rate('c', sluiceMs),
+    sluiceDecodeOnly: rate('c1', sluiceMs / 2),
+    sluiceDecodeAndPlan: rate('c2', sluiceMs * 0.8),
+  },
+  replay: {
+    changes: 1000,
+    msPerChange: 100,
+    eventsPerSecond: 250_000,
+    endToEndEventsPerSecond: 100_000,
+    replaySeconds: 1,
+    generationSeconds: 1,
+    checkpoints: [checkpoint(500, 100), checkpoint(1000, retainedAtEndMb)],
+    peakRssBytes: 300 * 2 ** 20,
+    maxRssBytes: 300 * 2 ** 20,
+    historyRows: 1000,
+    aggregateRows: 10,
+    markerRows: 20,
+    archiveRows: 5,
+  },
+  failures: [],
+});
+
+describe('goals and the report', () => {
+  it('marks every goal met when the figures reach it', () => {
+    const goals = goalsOf(results(50, 105));
+    expect(goals.map((g) => g.met)).toEqual([true, true, true, true]);
+    expect(renderReport(results(50, 105))).not.toContain('NOT MET');
+  });
+
+  it('says NOT MET plainly for each goal missed', () => {
+    // Sluice slower than the hand-written loop, and retained memory up 50% over the second half.
+    const report = renderReport(results(200, 150));
+    const missed = goalsOf(results(200, 150)).filter((g) => g.met === false);
+    expect(missed.map((g) => g.measurement)).toEqual([
+      '1. Batch throughput, Sluice / hand-written unmarshall (c/a)',
+      '4. Replay memory, heap retained after GC at half way → end',
+    ]);
+    expect(report.match(/\*\*NOT MET\*\*/g)).toHaveLength(2);
+    expect(report).toContain(
+      '| 1. Batch throughput, Sluice / Powertools (c/b) | 5.00× | ≥ 3× | met |',
+    );
+  });
+
+  it('names the machine, the Node version and the load, and reports failed measurements', () => {
+    const report = renderReport({
+      ...results(50, 100),
+      failures: [{ measurement: 'cost', message: 'DynamoDB Local did not start' }],
+    });
+    expect(report).toContain('Test CPU, 2 cores, 8.0 GB RAM');
+    expect(report).toContain('Node.js v20.0.0');
+    expect(report).toContain('machine was shared and busy');
+    expect(report).toContain('**FAILED: cost** — DynamoDB Local did not start');
+  });
+});
