@@ -34,6 +34,8 @@ export interface MemoryCheckpoint {
 /** What the replay measured. */
 export interface ReplayResult {
   readonly changes: number;
+  /** The share of the run the 24-hour retention window spans. */
+  readonly retentionShare: number;
   readonly msPerChange: number;
   /** Changes per second through reading the stream, decoding, planning and applying. */
   readonly eventsPerSecond: number;
@@ -61,7 +63,8 @@ export interface ReplayResult {
 export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
   const { changes } = options;
   const batchSize = options.batchSize ?? 1000;
-  const msPerChange = RECORD_RETENTION_MS / ((options.retentionShare ?? 0.15) * changes);
+  const retentionShare = options.retentionShare ?? 0.15;
+  const msPerChange = RECORD_RETENTION_MS / (retentionShare * changes);
   const workload = new OrderLineWorkload({ msPerChange, orderSpace: 10_000, seed: 11 });
   const { stream } = workload.table;
   const store = new DrainingStore(new InMemoryProjectionStore(), benchTables.history);
@@ -123,6 +126,7 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
   const rows = async (table: string) => (await store.scan(table)).length;
   return {
     changes,
+    retentionShare,
     msPerChange,
     eventsPerSecond: (changes * 1000) / replayMs,
     endToEndEventsPerSecond: (changes * 1000) / (replayMs + generationMs),

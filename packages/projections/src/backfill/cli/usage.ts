@@ -43,7 +43,8 @@ Stream
 Rebuild (blue/green)
   --versions-table <name>      build the projection's current version into <table>-v<version>
                                tables, then switch readers in this table (partition key
-                               projection S); one --export, needs --follow
+                               projection S); one --export, needs --follow with a lease
+                               table of this version's own (each version is a consumer group)
 
 Output
   --dead-letters <file>        write items a projection refused as JSON lines
