@@ -44,8 +44,8 @@ export const memoryGrowth = (results: BenchResults) => {
   const growth = peak(later) / peak(earlier) - 1;
   return {
     measure: retained ? 'heap retained after GC' : 'RSS',
-    from: earlier[0]!.consumed,
-    middle: later[0]!.consumed,
+    earlier: [earlier[0]!.consumed, earlier[earlier.length - 1]!.consumed] as const,
+    later: [later[0]!.consumed, later[later.length - 1]!.consumed] as const,
     earlierPeakBytes: peak(earlier),
     laterPeakBytes: peak(later),
     growth,

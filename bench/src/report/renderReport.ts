@@ -177,7 +177,7 @@ const replay = (r: BenchResults): string[] => {
     `- Peak RSS: ${mb(p.peakRssBytes)} MB after a batch, ${mb(p.maxRssBytes)} MB as the kernel counts it`,
     `- Derived tables at the end: ${count(p.historyRows)} history rows (drained), ${count(p.aggregateRows)} order rows, ${count(p.markerRows)} markers, ${count(p.archiveRows)} archived lines`,
     growth
-      ? `- Memory growth: after two retention windows of warm-up, the peak ${growth.measure} of changes ${count(growth.from)}–${count(growth.middle)} is ${mb(growth.earlierPeakBytes)} MB and of the rest ${mb(growth.laterPeakBytes)} MB (${(growth.growth * 100).toFixed(1)}%). Memory saws with the stream releasing trimmed records in blocks; RSS also holds garbage V8 has not collected yet, so growth is judged on the heap retained after a full GC.`
+      ? `- Memory growth: after two retention windows of warm-up, the peak ${growth.measure} at the checkpoints ${count(growth.earlier[0])}–${count(growth.earlier[1])} is ${mb(growth.earlierPeakBytes)} MB and at ${count(growth.later[0])}–${count(growth.later[1])} ${mb(growth.laterPeakBytes)} MB (${(growth.growth * 100).toFixed(1)}%). Memory saws with the stream releasing trimmed records in blocks; RSS also holds garbage V8 has not collected yet, so growth is judged on the heap retained after a full GC.`
       : '',
     '',
     table(

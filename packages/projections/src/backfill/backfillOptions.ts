@@ -33,8 +33,11 @@ export interface ScanSnapshotsOptions {
   readonly backfillId?: string;
   /** Attempts at applying one page before the backfill gives up (default 8, with backoff). */
   readonly maxPageAttempts?: number;
+  /** Backoff between page attempts, doubling from `base` up to `max` (default 100 ms to 10 s). */
   readonly retryDelayMs?: { readonly base: number; readonly max: number };
+  /** Time and sleeping (default: the system clock); tests pass a manual one. */
   readonly clock?: PollerClock;
+  /** Uniform in [0, 1), for the backoff's jitter (default `Math.random`). */
   readonly random?: () => number;
   /** Stops the scan: pages in hand are applied and checkpointed, then it resolves, incomplete. */
   readonly signal?: AbortSignal;

@@ -16,6 +16,7 @@ export interface ScannableTable {
   readonly itemCount: number;
   readonly hasStream: boolean;
   readonly stream: { readonly streamArn: string; readonly viewType: StreamViewType };
+  /** One page of a (segment of a) scan, as DynamoDB's `Scan` pages it. */
   scanItems(input: {
     readonly limit?: number;
     readonly exclusiveStartKey?: ScannedItem;

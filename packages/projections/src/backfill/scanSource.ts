@@ -51,7 +51,9 @@ export interface ScanFailed {
  * such as `@sluice/testing`'s `InMemoryTable` (`inMemoryScanSource`). Failures are values.
  */
 export interface ScanSource {
+  /** The table's key attributes, size, read capacity and stream, read once before scanning. */
   describe(): Promise<E.Either<ScanFailed, SourceDescription>>;
+  /** Reads one page of one segment; a failure is a `ScanFailed` once retrying is over. */
   readPage(request: ScanRequest): Promise<E.Either<ScanFailed, ScanPage>>;
 }
 
