@@ -8,38 +8,46 @@ import { problemsFromErrors } from '../errors/ioTsProblems.js';
 import { fastDecodeMap, MISS } from './fastImageDecode.js';
 
 /**
- * Unmarshalls an image and decodes it with the user's codec, if any. The fast path handles valid
- * records; the slow path (unmarshall, then `codec.decode`) runs only when it misses, and is the
- * one that explains what is wrong.
+ * Why an image did not decode. A class rather than an `Either`: a record decodes up to three
+ * images and valid ones, the common case, then come back bare, with no wrapper to allocate.
+ */
+export class ImageFailure {
+  constructor(readonly problem: RecordProblem) {}
+}
+
+/**
+ * Unmarshalls an image and decodes it with the user's codec, if any: the decoded value, or an
+ * `ImageFailure`. The fast path handles valid records; the slow path (unmarshall, then
+ * `codec.decode`) runs only when it misses, and is the one that explains what is wrong.
  */
 export const decodeImage = <A>(
   codec: t.Decoder<unknown, A> | undefined,
   image: ImageName,
   map: unknown,
   inexact: InexactNumbers,
-): E.Either<RecordProblem, A> => {
+): A | ImageFailure => {
   if (codec !== undefined) {
     const fast = fastDecodeMap(codec, map, inexact);
-    if (fast !== MISS) return E.right(fast as A);
+    if (fast !== MISS) return fast as A;
   }
   const item = unmarshallItem(map, { inexactNumbers: inexact });
   if (E.isLeft(item)) {
     const { _tag, path, detail } = item.left;
-    return E.left({
+    return new ImageFailure({
       _tag,
       image,
       problems: [{ path: formatPath([image, ...path]), message: detail }],
     });
   }
   // Without a codec the image is the unmarshalled map; the caller's type says so.
-  if (codec === undefined) return E.right(item.right as A);
+  if (codec === undefined) return item.right as A;
   const decoded = codec.decode(item.right);
   if (E.isLeft(decoded)) {
-    return E.left({
+    return new ImageFailure({
       _tag: 'ImageDecodeFailure',
       image,
       problems: problemsFromErrors(decoded.left, [image]),
     });
   }
-  return decoded;
+  return decoded.right;
 };

@@ -8,7 +8,7 @@ import { parseStreamArn, type StreamArnParts } from '../record/streamArn.js';
 import type { StreamRecordInput } from '../record/streamRecordInput.js';
 import type { ChangeEventCodecs, DecodeContext } from './changeEventCodecs.js';
 import { checkRecord } from './checkRecord.js';
-import { decodeImage } from './decodeImage.js';
+import { decodeImage, ImageFailure } from './decodeImage.js';
 
 /**
  * Decodes one stream record, of either shape (Lambda or Streams API), into a typed change
@@ -31,18 +31,18 @@ export const decodeRecord = <
   const inexact = codecs.inexactNumbers ?? 'fail';
 
   const keys = decodeImage(codecs.keys, 'Keys', dynamodb.Keys, inexact);
-  if (E.isLeft(keys)) return E.left(decodeFailure(keys.left, record));
-  const newImage = images.newImage
-    ? decodeImage(codecs.item, 'NewImage', dynamodb.NewImage, inexact)
-    : undefined;
-  if (newImage !== undefined && E.isLeft(newImage)) {
-    return E.left(decodeFailure(newImage.left, record));
+  if (keys instanceof ImageFailure) return E.left(decodeFailure(keys.problem, record));
+  let newImage: T | undefined;
+  if (images.newImage) {
+    const decoded = decodeImage(codecs.item, 'NewImage', dynamodb.NewImage, inexact);
+    if (decoded instanceof ImageFailure) return E.left(decodeFailure(decoded.problem, record));
+    newImage = decoded;
   }
-  const oldImage = images.oldImage
-    ? decodeImage(codecs.item, 'OldImage', dynamodb.OldImage, inexact)
-    : undefined;
-  if (oldImage !== undefined && E.isLeft(oldImage)) {
-    return E.left(decodeFailure(oldImage.left, record));
+  let oldImage: T | undefined;
+  if (images.oldImage) {
+    const decoded = decodeImage(codecs.item, 'OldImage', dynamodb.OldImage, inexact);
+    if (decoded instanceof ImageFailure) return E.left(decodeFailure(decoded.problem, record));
+    oldImage = decoded;
   }
 
   const streamArn = eventSourceARN ?? context?.streamArn;
@@ -55,15 +55,15 @@ export const decodeRecord = <
     approximateCreationTime: new Date(typeof time === 'number' ? time * 1000 : time.getTime()),
     sizeBytes: dynamodb.SizeBytes,
     streamViewType: viewType,
-    keys: keys.right,
+    keys,
     itemKey: itemKeyOf(dynamodb.Keys),
     streamArn,
     tableName: arn?.tableName,
     region: awsRegion ?? arn?.region,
   };
   if (eventName === 'REMOVE') event.removedBy = removalCauseOf(userIdentity);
-  if (newImage !== undefined) event.newImage = newImage.right;
-  if (oldImage !== undefined) event.oldImage = oldImage.right;
+  if (images.newImage) event.newImage = newImage;
+  if (images.oldImage) event.oldImage = oldImage;
   return E.right(event as unknown as ChangeEvent<T, V, K>);
 };
 

@@ -63,7 +63,7 @@ describe('decodeRecord', () => {
         sizeBytes: 42,
         streamViewType: 'NEW_AND_OLD_IMAGES',
         keys: { id: 'order-1' },
-        itemKey: '[["id",[["S","order-1"]]]]',
+        itemKey: '2:idS7:order-1',
         streamArn: STREAM_ARN,
         tableName: 'Orders',
         region: 'eu-west-1',

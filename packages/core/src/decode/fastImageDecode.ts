@@ -13,6 +13,9 @@ type Attributes = Record<string, unknown>;
 /** What the fast path knows how to do for one codec; a tree interpreted by one switch. */
 type Plan =
   | { readonly kind: 'string' | 'number' | 'boolean' | 'null' | 'unknown' }
+  | { readonly kind: 'literal'; readonly value: string | number | boolean }
+  | { readonly kind: 'keyof'; readonly keys: object }
+  | { readonly kind: 'union'; readonly members: readonly Plan[] }
   | { readonly kind: 'list'; readonly item: Plan }
   | { readonly kind: 'object'; readonly object: ObjectPlan }
   | { readonly kind: 'codec'; readonly codec: Decoder };
@@ -32,10 +35,11 @@ const plans = new WeakMap<Decoder, Plan>();
 /**
  * Decodes a map of AttributeValues straight into a codec's type in one walk, without building
  * the intermediate unmarshalled object and io-ts contexts, for the codecs it knows (string,
- * number, boolean, null, unknown, type, partial, array, readonly); other codecs are applied to
- * the unmarshalled value. It must return exactly what `codec.decode(unmarshallItem(map))`
- * returns on success; whenever it is unsure it returns `MISS`, and the slow path, which also
- * explains failures, decides. Each codec is planned once and the plan cached.
+ * number, boolean, null, unknown, literal, keyof, unions of those scalars, type, partial, array,
+ * readonly); other codecs are applied to the unmarshalled value. It must return exactly what
+ * `codec.decode(unmarshallItem(map))` returns on success; whenever it is unsure it returns
+ * `MISS`, and the slow path, which also explains failures, decides. Each codec is planned once
+ * and the plan cached.
  */
 export const fastDecodeMap = (codec: Decoder, map: unknown, inexact: InexactNumbers): unknown => {
   let plan = plans.get(codec);
@@ -59,6 +63,17 @@ const planOf = (codec: Decoder): Plan => {
   if (codec instanceof t.BooleanType) return { kind: 'boolean' };
   if (codec instanceof t.NullType) return { kind: 'null' };
   if (codec instanceof t.UnknownType) return { kind: 'unknown' };
+  if (codec instanceof t.LiteralType) {
+    const value: unknown = codec.value;
+    const scalar =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    return scalar ? { kind: 'literal', value } : { kind: 'codec', codec };
+  }
+  if (codec instanceof t.KeyofType) return { kind: 'keyof', keys: codec.keys as object };
+  if (codec instanceof t.UnionType) {
+    const members = (codec.types as Decoder[]).map(planOf);
+    return members.every(isExact) ? { kind: 'union', members } : { kind: 'codec', codec };
+  }
   if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
     const codecs = new Map(Object.entries(codec.props as Record<string, Decoder>));
     const fields = new Map([...codecs].map(([name, field]) => [name, planOf(field)]));
@@ -74,6 +89,19 @@ const planOf = (codec: Decoder): Plan => {
   }
   return { kind: 'codec', codec };
 };
+
+// Plans that miss exactly when their codec would reject the attribute's value: a union may try
+// them in turn, as io-ts does, since a miss there means io-ts would go on to the next member too.
+const isExact = (plan: Plan): boolean =>
+  plan.kind === 'string' ||
+  plan.kind === 'number' ||
+  plan.kind === 'boolean' ||
+  plan.kind === 'null' ||
+  plan.kind === 'literal' ||
+  plan.kind === 'keyof' ||
+  plan.kind === 'union';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const decodeValue = (plan: Plan, attribute: unknown, inexact: InexactNumbers): unknown => {
   switch (plan.kind) {
@@ -92,6 +120,25 @@ const decodeValue = (plan: Plan, attribute: unknown, inexact: InexactNumbers): u
     }
     case 'null':
       return payloadOf(attribute, 'NULL') === true ? null : MISS;
+    case 'literal': {
+      const { value } = plan;
+      const type = typeof value === 'string' ? 'S' : typeof value === 'number' ? 'N' : 'BOOL';
+      const payload = payloadOf(attribute, type);
+      const read = type === 'N' && payload !== MISS ? readNumber(payload, inexact) : payload;
+      // io-ts answers with the literal itself (`-0` read for `0` gives `0`).
+      return read === value ? value : MISS;
+    }
+    case 'keyof': {
+      const s = payloadOf(attribute, 'S');
+      return typeof s === 'string' && hasOwn.call(plan.keys, s) ? s : MISS;
+    }
+    case 'union': {
+      for (const member of plan.members) {
+        const value = decodeValue(member, attribute, inexact);
+        if (value !== MISS) return value;
+      }
+      return MISS;
+    }
     case 'object': {
       const map = payloadOf(attribute, 'M');
       return map === MISS ? MISS : decodeObject(plan.object, map, inexact);

@@ -2,7 +2,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { unmarshallItem } from '../attributes/unmarshall.js';
 import { fastDecodeMap, MISS } from './fastImageDecode.js';
 
@@ -27,6 +27,11 @@ const Order = t.type({
   address: t.readonly(t.type({ city: t.string })),
   count: t.Int,
   status: t.keyof({ OPEN: null, SHIPPED: null }),
+  kind: t.literal('line'),
+  rank: t.literal(0),
+  live: t.literal(true),
+  comment: t.union([t.string, t.null]),
+  mixed: t.union([t.literal(false), t.number, t.union([t.keyof({ a: null }), t.null])]),
   tags: t.unknown,
   fallback: WithDefault,
   valueOf: t.union([t.string, t.undefined]),
@@ -72,6 +77,12 @@ const orderArbitrary = (field: Wrap) =>
     address: field(fc.record({ city: field(fc.string()) })),
     count: field(fc.integer()),
     status: field(fc.constantFrom('OPEN', 'SHIPPED')),
+    kind: field(fc.constant('line')),
+    // -0 marshalls as "0" and decodes as the literal 0, as io-ts answers.
+    rank: field(fc.constantFrom(0, -0)),
+    live: field(fc.constant(true)),
+    comment: field(fc.option(fc.string(), { nil: null })),
+    mixed: field(fc.oneof(fc.constant(false), fc.integer(), fc.constant('a'), fc.constant(null))),
     tags: field(
       fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 3 }).map((xs) => new Set(xs)),
     ),
@@ -124,6 +135,22 @@ describe('fastDecodeMap', () => {
     expect(fast).toStrictEqual({ a: 'default', b: undefined });
     expect(E.right(fast)).toStrictEqual(Item.decode({}));
     expect(fastDecodeMap(t.partial(Item.props), {}, 'fail')).toStrictEqual({ a: 'default' });
+  });
+
+  it('decodes literals, keyof and unions of them with null without calling their codecs', () => {
+    const fields = {
+      kind: t.literal('line'),
+      status: t.keyof({ OPEN: null }),
+      note: t.union([t.string, t.null]),
+    };
+    const spies = Object.values(fields).map((codec) => vi.spyOn(codec, 'decode'));
+    const map = { kind: { S: 'line' }, status: { S: 'OPEN' }, note: { NULL: true } };
+    expect(fastDecodeMap(t.type(fields), map, 'fail')).toStrictEqual({
+      kind: 'line',
+      status: 'OPEN',
+      note: null,
+    });
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 
   it('leaves failures to the slow path', () => {

@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemKeyOf } from './itemKey.js';
 
+// Mostly the key types DynamoDB allows, sometimes other shapes, which take another encoding.
 const keyValue = fc.oneof(
-  fc.string().map((S) => ({ S })),
-  fc.integer().map((n) => ({ N: String(n) })),
-  fc.uint8Array({ maxLength: 8 }).map((B) => ({ B })),
+  { arbitrary: fc.string().map((S) => ({ S })), weight: 3 },
+  { arbitrary: fc.integer().map((n) => ({ N: String(n) })), weight: 3 },
+  { arbitrary: fc.uint8Array({ maxLength: 8 }).map((B) => ({ B })), weight: 3 },
+  { arbitrary: fc.boolean().map((BOOL) => ({ BOOL })), weight: 1 },
+  {
+    arbitrary: fc.array(fc.string(), { minLength: 1, maxLength: 2 }).map((SS) => ({ SS })),
+    weight: 1,
+  },
+  { arbitrary: fc.string().map((S) => ({ N: '1', S })), weight: 1 },
 );
 const keys = fc.dictionary(fc.string(), keyValue, {
   minKeys: 1,
@@ -51,16 +58,22 @@ describe('itemKeyOf', () => {
     );
   });
 
+  it('never gives two keys the same string, however their names and values line up', () => {
+    expect(itemKeyOf({ a: { S: 'b1:cS0:' } })).not.toBe(itemKeyOf({ a: { S: 'b' }, c: { S: '' } }));
+    expect(itemKeyOf({ ab: { S: 'c' } })).not.toBe(itemKeyOf({ a: { S: 'bc' } }));
+    expect(itemKeyOf({ a: { S: '[' } })).not.toBe(itemKeyOf({ a: { BOOL: true } }));
+  });
+
   it('ignores type keys set to undefined, as SDK objects may carry them', () => {
     expect(itemKeyOf({ id: { S: 'a', N: undefined } })).toBe(itemKeyOf({ id: { S: 'a' } }));
   });
 });
 
 // Sorted names and base64 bytes: what two keys must agree on to be the same item.
-const normalise = (k: Record<string, { S?: string; N?: string; B?: Uint8Array }>) =>
+const normalise = (k: Record<string, Record<string, unknown>>) =>
   Object.keys(k)
     .sort()
     .map((name) => {
       const v = k[name] ?? {};
-      return [name, v.B === undefined ? v : { B: Buffer.from(v.B).toString('base64') }];
+      return [name, v.B instanceof Uint8Array ? { B: Buffer.from(v.B).toString('base64') } : v];
     });

@@ -58,11 +58,15 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
     filter: options.filter,
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
+      const markerId = markerPrefix + event.itemKey;
+      // Reading a character flattens the concatenation once here, rather than in every Map
+      // lookup and comparison of the id downstream (planner, store).
+      markerId.charCodeAt(0);
       const write: Contribute = {
         _tag: 'Contribute',
         table,
         markerTable,
-        markerId: markerPrefix + event.itemKey,
+        markerId,
         sequenceNumber: event.sequenceNumber,
         contribution: after === undefined ? null : contributionOf(after),
         alsoTouches: NO_TOUCHES,

@@ -1,4 +1,9 @@
+import { sortNames } from './sortedNames.js';
 import { valueEquals } from './valueEquals.js';
+
+// Most attributes of a MODIFY are unchanged scalars: settle those without a call to `valueEquals`.
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && valueEquals(a, b));
 
 /** Top-level attribute names whose values differ between two images (added, removed or changed), sorted. */
 export const changedAttributes = (
@@ -6,9 +11,18 @@ export const changedAttributes = (
   newImage: Readonly<Record<string, unknown>>,
 ): string[] => {
   const changed: string[] = [];
-  for (const name of Object.keys(newImage))
-    if (!Object.hasOwn(oldImage, name) || !valueEquals(oldImage[name], newImage[name]))
-      changed.push(name);
-  for (const name of Object.keys(oldImage)) if (!Object.hasOwn(newImage, name)) changed.push(name);
-  return changed.sort();
+  const newNames = Object.keys(newImage);
+  let shared = 0;
+  for (const name of newNames) {
+    if (!Object.hasOwn(oldImage, name)) changed.push(name);
+    else {
+      shared++;
+      if (!sameValue(oldImage[name], newImage[name])) changed.push(name);
+    }
+  }
+  const oldNames = Object.keys(oldImage);
+  // Every old name is also a new one when the counts match: nothing was removed.
+  if (shared !== oldNames.length)
+    for (const name of oldNames) if (!Object.hasOwn(newImage, name)) changed.push(name);
+  return sortNames(changed);
 };

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changedAttributes } from './changedAttributes.js';
@@ -43,5 +44,39 @@ describe('changedAttributes', () => {
     expect(valueEquals([1], { 0: 1 })).toBe(false);
     expect(valueEquals(new Set([1]), [1])).toBe(false);
     expect(valueEquals(new Set([new Uint8Array([1])]), new Set([new Uint8Array([1])]))).toBe(true);
+  });
+  it('names exactly the attributes added, removed or deeply changed, sorted, for random image pairs', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.constantFrom('a', 'b', 1, 2, true, null)),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node'), { maxLength: 2 }),
+        fc.dictionary(fc.constantFrom('x', 'y'), tie('node'), {
+          maxKeys: 2,
+          noNullPrototype: true,
+        }),
+        fc.uniqueArray(fc.constantFrom('p', 'q', 'r'), { maxLength: 2 }).map((v) => new Set(v)),
+      ),
+    })).node;
+    const image = fc.dictionary(fc.constantFrom('k', 'b', 'a', 'z', 'm'), value, {
+      maxKeys: 5,
+      noNullPrototype: true,
+    });
+    fc.assert(
+      fc.property(image, image, (before, after) => {
+        const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+        const expected = [...names]
+          .filter(
+            (n) =>
+              !Object.hasOwn(before, n) ||
+              !Object.hasOwn(after, n) ||
+              !isDeepStrictEqual(before[n], after[n]),
+          )
+          .sort();
+        expect(changedAttributes(before, after)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

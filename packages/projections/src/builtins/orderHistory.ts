@@ -8,6 +8,7 @@ import {
 } from '../projection/projection.js';
 import { changedAttributes } from './changedAttributes.js';
 import { isoTime } from './isoTime.js';
+import { sortedNames } from './sortedNames.js';
 
 /** Which images a history row keeps (only those the stream carries end up in the row). */
 export type HistoryImages = 'new' | 'old' | 'both' | 'none';
@@ -87,7 +88,7 @@ const changedOf = (
   newImage: Image | undefined,
   oldImage: Image | undefined,
 ): string[] | undefined => {
-  if (eventName === 'INSERT') return newImage && Object.keys(newImage).sort();
-  if (eventName === 'REMOVE') return oldImage && Object.keys(oldImage).sort();
+  if (eventName === 'INSERT') return newImage && sortedNames(newImage);
+  if (eventName === 'REMOVE') return oldImage && sortedNames(oldImage);
   return newImage && oldImage ? changedAttributes(oldImage, newImage) : undefined;
 };

@@ -5,6 +5,8 @@
 export const valueEquals = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  // Maps are the common nested value: plain objects are none of the special kinds below.
+  if (a.constructor === Object && b.constructor === Object) return mapsEqual(a, b);
   if (a instanceof Uint8Array) return b instanceof Uint8Array && bytesEqual(a, b);
   if (a instanceof Set) return b instanceof Set && setsEqual(a, b);
   if (Array.isArray(a)) {
@@ -14,6 +16,10 @@ export const valueEquals = (a: unknown, b: unknown): boolean => {
   }
   if (Array.isArray(b) || b instanceof Set || b instanceof Uint8Array) return false;
   if (isNumberValue(a) || isNumberValue(b)) return String(a) === String(b);
+  return mapsEqual(a, b);
+};
+
+const mapsEqual = (a: object, b: object): boolean => {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const keys = Object.keys(x);

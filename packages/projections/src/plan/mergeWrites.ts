@@ -10,13 +10,20 @@ const zeroed = (c: Contribution): Contribution => {
 
 // Only the latest contribution matters; the groups the item passed through are still touched.
 const mergeContributions = (a: Contribute, b: Contribute): Contribute => {
-  const [older, newer] =
-    compareSequenceNumbers(a.sequenceNumber, b.sequenceNumber) <= 0 ? [a, b] : [b, a];
-  const touches: Contribution[] = [...older.alsoTouches, ...newer.alsoTouches];
+  const swap = compareSequenceNumbers(a.sequenceNumber, b.sequenceNumber) > 0;
+  const older = swap ? b : a;
+  const newer = swap ? a : b;
+  const touches: Contribution[] = [];
+  for (const touch of older.alsoTouches) touches.push(touch);
+  for (const touch of newer.alsoTouches) touches.push(touch);
   if (older.contribution) touches.push(zeroed(older.contribution));
+  // No touch: the later write stands as it is; a single touch needs no deduplication.
+  if (touches.length === 0) return newer;
+  if (touches.length < 2) return { ...newer, alsoTouches: touches };
+  // One table throughout, so the group key alone tells groups apart.
   const seen = new Set<string>();
   const alsoTouches = touches.filter((touch) => {
-    const id = rowId(newer.table, touch.group);
+    const id = rowId('', touch.group);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
