@@ -1,12 +1,5 @@
-import type { StreamViewType } from '@sluice/core';
+import type { SourceTable } from '@sluice/example-deploy';
 import { type TableSpec, tableSpec } from '@sluice/projections';
-
-/** A table whose stream feeds the projections. */
-export interface SourceTable extends TableSpec {
-  readonly streamViewType: StreamViewType;
-  /** The TTL attribute (epoch seconds); DynamoDB deletes items once it has passed. */
-  readonly timeToLiveAttribute?: string;
-}
 
 /** The source: tasks with a TTL. The archive keeps what was deleted, so the old image suffices. */
 export const expiringTasksTable: SourceTable = {

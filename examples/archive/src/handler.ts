@@ -1,11 +1,10 @@
 // The deployed Lambda entry point: `Handler: handler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deployedTableNames, logDeadLetters } from '@sluice/example-deploy';
 import { dynamoDbProjectionStore } from '@sluice/projections';
 import { archiveHandler } from './archiveHandler.js';
 import { archiveProjectionTables } from './archiveTables.js';
-import { logDeadLetters } from './deploy/logDeadLetters.js';
-import { deployedTableNames } from './deploy/tableEnvironment.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 

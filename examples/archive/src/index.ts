@@ -1,9 +1,9 @@
+export type { SourceTable } from '@sluice/example-deploy';
 export { type ArchiveHandlerDeps, archiveHandler } from './archiveHandler.js';
 export { archiveProjections, taskArchiveProjection } from './archiveProjections.js';
 export {
   archiveProjectionTables,
   expiringTasksTable,
-  type SourceTable,
   todoListTaskArchivedTable,
 } from './archiveTables.js';
 export {

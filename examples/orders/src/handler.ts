@@ -1,9 +1,8 @@
 // The deployed Lambda entry point: `Handler: handler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deployedTableNames, logDeadLetters } from '@sluice/example-deploy';
 import { dynamoDbProjectionStore } from '@sluice/projections';
-import { logDeadLetters } from './deploy/logDeadLetters.js';
-import { deployedTableNames } from './deploy/tableEnvironment.js';
 import { ordersHandler } from './ordersHandler.js';
 import { orderProjectionTables } from './orderTables.js';
 

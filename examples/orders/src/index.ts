@@ -1,3 +1,4 @@
+export type { SourceTable } from '@sluice/example-deploy';
 export { type HistoryQueryFailed, type OrderChange, orderHistoryOf } from './orderHistoryApi.js';
 export {
   type OrderLine,
@@ -21,5 +22,4 @@ export {
   ordersTable,
   orderTotalsMarkersTable,
   orderTotalsTable,
-  type SourceTable,
 } from './orderTables.js';

@@ -1,7 +1,7 @@
+export type { SourceTable } from '@sluice/example-deploy';
 export { type TodoHandlerDeps, todoHandler } from './todoHandler.js';
 export { todoProjections, todoTaskCountProjection } from './todoProjections.js';
 export {
-  type SourceTable,
   todoListTaskTable,
   todoProjectionTables,
   todoTaskCountMarkersTable,

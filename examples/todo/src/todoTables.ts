@@ -1,10 +1,5 @@
-import type { StreamViewType } from '@sluice/core';
+import type { SourceTable } from '@sluice/example-deploy';
 import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections';
-
-/** A table whose stream feeds the projections. */
-export interface SourceTable extends TableSpec {
-  readonly streamViewType: StreamViewType;
-}
 
 /**
  * The source: tasks keyed by list and task id. Counting needs only the new image: a removal is

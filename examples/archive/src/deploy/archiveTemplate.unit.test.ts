@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { matchesFilterCriteria, parseFilterCriteria, ttlRemovals } from '@sluice/core';
+import { logicalIdOf, tableResource, tableVariable, templateText } from '@sluice/example-deploy';
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { InMemoryTable, ManualClock, toLambdaEvent } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
@@ -8,9 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { archiveHandler } from '../archiveHandler.js';
 import { archiveProjectionTables, expiringTasksTable } from '../archiveTables.js';
 import { archiveEventSourceMapping, archiveTemplate } from './archiveTemplate.js';
-import { logicalIdOf, tableResource } from './cloudFormation.js';
-import { tableVariable } from './tableEnvironment.js';
-import { templateText } from './templateText.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 const template = archiveTemplate() as { Resources: Record<string, Resource> };

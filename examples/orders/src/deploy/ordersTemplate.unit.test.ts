@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { logicalIdOf, tableResource, tableVariable, templateText } from '@sluice/example-deploy';
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { describe, expect, it } from 'vitest';
 import { orderProjections } from '../orderProjections.js';
 import { ordersHandler } from '../ordersHandler.js';
 import { orderProjectionTables, ordersTable } from '../orderTables.js';
-import { logicalIdOf, tableResource } from './cloudFormation.js';
 import { ordersEventSourceMapping, ordersTemplate } from './ordersTemplate.js';
-import { tableVariable } from './tableEnvironment.js';
-import { templateText } from './templateText.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 const template = ordersTemplate() as { Resources: Record<string, Resource> };

@@ -1,9 +1,6 @@
 // `pnpm --filter @sluice/example-orders run template`: writes template.json from the definitions.
-import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeTemplate } from '@sluice/example-deploy';
 import { ordersTemplate } from './ordersTemplate.js';
-import { templateText } from './templateText.js';
 
-const path = fileURLToPath(new URL('../../template.json', import.meta.url));
-writeFileSync(path, templateText(ordersTemplate()));
-console.log(`wrote ${path}`);
+writeTemplate(ordersTemplate(), fileURLToPath(new URL('../../template.json', import.meta.url)));

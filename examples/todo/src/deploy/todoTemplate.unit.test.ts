@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { logicalIdOf, tableResource, tableVariable, templateText } from '@sluice/example-deploy';
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { describe, expect, it } from 'vitest';
 import { todoHandler } from '../todoHandler.js';
 import { todoProjections } from '../todoProjections.js';
 import { todoListTaskTable, todoProjectionTables } from '../todoTables.js';
-import { logicalIdOf, tableResource } from './cloudFormation.js';
-import { tableVariable } from './tableEnvironment.js';
-import { templateText } from './templateText.js';
 import { todoEventSourceMapping, todoTemplate } from './todoTemplate.js';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };

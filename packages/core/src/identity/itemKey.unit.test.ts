@@ -62,6 +62,30 @@ describe('itemKeyOf', () => {
     expect(itemKeyOf({ a: { S: 'b1:cS0:' } })).not.toBe(itemKeyOf({ a: { S: 'b' }, c: { S: '' } }));
     expect(itemKeyOf({ ab: { S: 'c' } })).not.toBe(itemKeyOf({ a: { S: 'bc' } }));
     expect(itemKeyOf({ a: { S: '[' } })).not.toBe(itemKeyOf({ a: { BOOL: true } }));
+    // One attribute whose value spells a second one: only the lengths keep these apart.
+    expect(itemKeyOf({ a: { S: 'xbSy' } })).not.toBe(itemKeyOf({ a: { S: 'x' }, b: { S: 'y' } }));
+  });
+
+  it('keeps keys apart even when names and values are drawn from the characters of the encoding itself', () => {
+    // A tiny alphabet makes look-alikes more frequent than random text does; the exact collision
+    // an unprefixed encoding allows is pinned by the example in the test above.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'S', 'N', ':', '1'), maxLength: 4 });
+    const tinyKeys = fc.dictionary(
+      text,
+      fc.oneof(
+        text.map((S) => ({ S })),
+        text.map((N) => ({ N })),
+      ),
+      { minKeys: 1, maxKeys: 2, noNullPrototype: true },
+    );
+    fc.assert(
+      fc.property(tinyKeys, tinyKeys, (a, b) => {
+        expect(itemKeyOf(a) === itemKeyOf(b)).toBe(
+          JSON.stringify(normalise(a)) === JSON.stringify(normalise(b)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('ignores type keys set to undefined, as SDK objects may carry them', () => {

@@ -1,5 +1,6 @@
 import { itemKeyOf } from '@sluice/core';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { hash32 } from '../table/itemKey.js';
 
 /**
  * One of a shard's `ParallelizationFactor` lanes: the records waiting in it and the retry state
@@ -36,28 +37,12 @@ export const newLane = (shardId: string, index: number): Lane => ({
   nextFault: undefined,
 });
 
-// FNV-1a with murmur3's final mix: stable across runs, and keys that differ only in their last
-// character (order#1, order#2) still land in different lanes.
-const hash = (text: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-};
-
 /**
  * The lane a record belongs to: by item key, so all changes of one item stay in one lane, in
  * order, whatever the parallelization factor (the only order DynamoDB Streams promises).
  */
 export const laneIndexOf = (record: DynamoDBRecord, lanes: number): number =>
-  lanes === 1 ? 0 : hash(itemKeyOf(record.dynamodb?.Keys ?? {})) % lanes;
+  lanes === 1 ? 0 : hash32(itemKeyOf(record.dynamodb?.Keys ?? {})) % lanes;
 
 /** Forgets the head's retry state once the head has moved on. */
 export const headMoved = (lane: Lane): void => {

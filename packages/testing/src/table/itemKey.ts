@@ -49,7 +49,7 @@ const valueBytes = (attribute: KeyAttribute, value: AttributeValue): number => {
   return typeof parsed === 'string' ? 0 : dynamoNumberSize(parsed);
 };
 
-/** FNV-1a, 32 bits: cheap, stable across runs, spreads keys evenly enough over partitions. */
+/** FNV-1a with murmur3's final mix, 32 bits: stable across runs; spreads keys over shards and lanes. */
 export const hash32 = (text: string): number => {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

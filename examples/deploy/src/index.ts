@@ -1,0 +1,6 @@
+export { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
+export { logDeadLetters } from './logDeadLetters.js';
+export { type ExampleDeployment, eventSourceMappingOf, samTemplate } from './samTemplate.js';
+export type { SourceTable } from './sourceTable.js';
+export { deployedTableNames, tableVariable } from './tableEnvironment.js';
+export { templateText, writeTemplate } from './templateText.js';
