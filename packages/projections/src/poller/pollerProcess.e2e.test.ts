@@ -93,6 +93,9 @@ describe('the stream poller as a process on DynamoDB Local', () => {
     await writes;
     const records = await s.caughtUp(60_000);
     expect(records.length).toBeGreaterThan(2000);
+    // The last restart may still be loading when the stream is already caught up: signal it only
+    // once its handlers are installed, as a process manager signals a running process.
+    await poller.waitFor('Started', 60_000);
     poller.child.kill('SIGTERM');
     expect(await poller.exited).toEqual({ code: 0, signal: null });
 
