@@ -1,5 +1,5 @@
+import { NumberSetCodec, StringSetCodec } from '@sluice/core';
 import * as t from 'io-ts';
-import { NumberSetCodec, StringSetCodec } from './setCodecs.js';
 
 /** Where a line stands; cancelled lines stay in the table until removed. */
 export const LineStatusCodec = t.keyof({

@@ -11,6 +11,12 @@ export { BigIntFromNumberAttribute } from './attributes/bigIntFromNumberAttribut
 export { DecimalString } from './attributes/decimalString.js';
 export type { InexactNumbers } from './attributes/numberAttribute.js';
 export {
+  NumberSetCodec,
+  SetAttributeCodec,
+  type SetAttributeType,
+  StringSetCodec,
+} from './attributes/setCodecs.js';
+export {
   type UnmarshallOptions,
   unmarshallItem,
   unmarshallValue,

@@ -11,7 +11,21 @@ import { DECIMAL_TEXT, INTEGER_TEXT, isExactDouble } from './decimalText.js';
 export type InexactNumbers = 'fail' | 'wrap';
 
 // Up to 15 characters of plain digits hold at most 15 significant digits below 2^53: always exact.
-const SHORT_PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+// `^[+-]?(?:\d+\.?\d*|\.\d+)$` without a regex: digits with at most one point. At most 15
+// characters, such text holds at most 15 significant digits, which a double keeps exactly.
+const isShortDecimal = (text: string): boolean => {
+  let i = text.charCodeAt(0) === 43 || text.charCodeAt(0) === 45 ? 1 : 0;
+  let digits = 0;
+  let point = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point) point = true;
+    else return false;
+  }
+  return digits > 0;
+};
 
 /**
  * Reads an `N` attribute as util-dynamodb's `unmarshall` does (a `number`, or a `bigint` for
@@ -27,7 +41,7 @@ export const readNumber = (
       `N expects a number written as text, got ${describeValue(text)}`,
     );
   }
-  if (text.length <= 15 && SHORT_PLAIN.test(text)) return Number(text);
+  if (text.length <= 15 && isShortDecimal(text)) return Number(text);
   if (!DECIMAL_TEXT.test(text)) {
     return new AttributeProblem(
       'InvalidAttributeValue',

@@ -9,7 +9,11 @@ import {
   type RawStreamRecord,
   RawStreamRecordCodec,
 } from '../record/rawStreamRecord.js';
-import { parseSequenceNumber, type SequenceNumber } from '../sequence/sequenceNumber.js';
+import {
+  invalidSequenceNumber,
+  isSequenceNumber,
+  type SequenceNumber,
+} from '../sequence/sequenceNumber.js';
 import { type ExpectedImages, imagesOfViewType } from './imagesOfViewType.js';
 
 /** A record whose envelope is valid and agrees with the view type; its attribute maps are not checked yet. */
@@ -42,15 +46,11 @@ export const checkRecord = (
       ),
     );
   }
-  const sequenceNumber = parseSequenceNumber(dynamodb.SequenceNumber);
-  if (E.isLeft(sequenceNumber)) {
+  const sequenceNumber = dynamodb.SequenceNumber;
+  if (!isSequenceNumber(sequenceNumber)) {
+    const { message } = invalidSequenceNumber(sequenceNumber);
     return E.left(
-      problemAt(
-        'InvalidSequenceNumber',
-        undefined,
-        'dynamodb.SequenceNumber',
-        sequenceNumber.left.message,
-      ),
+      problemAt('InvalidSequenceNumber', undefined, 'dynamodb.SequenceNumber', message),
     );
   }
   const viewType = declared ?? dynamodb.StreamViewType;
@@ -73,7 +73,7 @@ export const checkRecord = (
     imageProblem('NewImage', images.newImage, dynamodb.NewImage, viewType, eventName) ??
     imageProblem('OldImage', images.oldImage, dynamodb.OldImage, viewType, eventName);
   if (problem !== undefined) return E.left(problem);
-  return E.right({ record, eventName, sequenceNumber: sequenceNumber.right, viewType, images });
+  return E.right({ record, eventName, sequenceNumber, viewType, images });
 };
 
 const malformed = (record: unknown): RecordProblem => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it, vi } from 'vitest';
+import { NumberSetCodec, StringSetCodec } from '../attributes/setCodecs.js';
 import { unmarshallItem } from '../attributes/unmarshall.js';
 import { fastDecodeMap, MISS } from './fastImageDecode.js';
 
@@ -35,7 +36,16 @@ const Order = t.type({
   tags: t.unknown,
   fallback: WithDefault,
   valueOf: t.union([t.string, t.undefined]),
+  sizes: NumberSetCodec,
+  colours: StringSetCodec,
+  box: t.exact(t.type({ width: t.number })),
+  parcel: t.intersection([t.type({ id: t.string }), t.partial({ weight: t.Int })]),
+  score: t.union([t.Int, t.string]),
 });
+
+const { colours: _colours, ...rest } = Order.props;
+/** The same fields as `Order`, as an intersection of a `type` and a `partial`. */
+const OrderIntersection = t.intersection([t.type(rest), t.partial({ colours: StringSetCodec })]);
 
 /** A value of the expected shape most of the time, else something else or nothing. */
 const mostly = <A>(right: fc.Arbitrary<A>): fc.Arbitrary<A | unknown> =>
@@ -89,6 +99,22 @@ const orderArbitrary = (field: Wrap) =>
     fallback: field(optional(fc.string())),
     // Absent, `valueOf` reads Object.prototype's function, which io-ts rejects: keep it present.
     valueOf: field(fc.string()),
+    sizes: field(
+      fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 3 }).map((xs) => new Set(xs)),
+    ),
+    colours: field(
+      fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 3 }).map((xs) => new Set(xs)),
+    ),
+    box: field(
+      fc.record(
+        { width: field(fc.integer()), depth: field(fc.integer()) },
+        { requiredKeys: ['width'] },
+      ),
+    ),
+    parcel: field(
+      fc.record({ id: field(fc.string()), weight: field(fc.integer()) }, { requiredKeys: ['id'] }),
+    ),
+    score: field(fc.oneof(fc.integer(), fc.string())),
     extra: field(fc.dictionary(fc.string(), fc.integer(), { maxKeys: 2, noNullPrototype: true })),
   });
 
@@ -107,7 +133,17 @@ describe('fastDecodeMap', () => {
     fc.assert(
       fc.property(orderLike, (order) => {
         const map = marshall(order, { removeUndefinedValues: true });
-        for (const codec of [Order, t.partial(Order.props), t.UnknownRecord, t.unknown, Line]) {
+        const codecs = [
+          Order,
+          t.partial(Order.props),
+          t.exact(Order),
+          t.strict({ id: t.string, tags: t.unknown }),
+          OrderIntersection,
+          t.UnknownRecord,
+          t.unknown,
+          Line,
+        ];
+        for (const codec of codecs) {
           const fast = fastDecodeMap(codec, map, 'fail');
           const slow = slowPath(codec, map);
           if (fast !== MISS) expect(slow).toStrictEqual(E.right(fast));
@@ -121,9 +157,11 @@ describe('fastDecodeMap', () => {
     fc.assert(
       fc.property(validOrder, (order) => {
         const map = marshall(order, { removeUndefinedValues: true });
-        const fast = fastDecodeMap(Order, map, 'fail');
-        expect(fast).not.toBe(MISS);
-        expect(slowPath(Order, map)).toStrictEqual(E.right(fast));
+        for (const codec of [Order, t.exact(Order), OrderIntersection]) {
+          const fast = fastDecodeMap(codec, map, 'fail');
+          expect(fast).not.toBe(MISS);
+          expect(slowPath(codec, map)).toStrictEqual(E.right(fast));
+        }
       }),
       { numRuns: 200 },
     );
@@ -151,6 +189,27 @@ describe('fastDecodeMap', () => {
       note: null,
     });
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('checks refinements and leaves out what an exact codec strips', () => {
+    const Parcel = t.exact(t.type({ id: t.string, weight: t.Int }));
+    const map = { id: { S: 'p1' }, weight: { N: '2' }, label: { S: 'fragile' } };
+    expect(fastDecodeMap(Parcel, map, 'fail')).toStrictEqual({ id: 'p1', weight: 2 });
+    expect(fastDecodeMap(Parcel, { ...map, weight: { N: '2.5' } }, 'fail')).toBe(MISS);
+    // A stripped attribute must still be a valid AttributeValue, as the slow path requires.
+    expect(fastDecodeMap(Parcel, { ...map, label: { S: 1 } }, 'fail')).toBe(MISS);
+  });
+
+  it('reads DynamoDB sets into Sets of their members', () => {
+    const Item = t.type({ tags: StringSetCodec, sizes: NumberSetCodec });
+    const map = { tags: { SS: ['a', 'b'] }, sizes: { NS: ['1', '2.5'] } };
+    expect(fastDecodeMap(Item, map, 'fail')).toStrictEqual({
+      tags: new Set(['a', 'b']),
+      sizes: new Set([1, 2.5]),
+    });
+    expect(fastDecodeMap(Item, { ...map, tags: { NS: ['1'] } }, 'fail')).toBe(MISS);
+    expect(fastDecodeMap(Item, { ...map, sizes: { NS: ['x'] } }, 'fail')).toBe(MISS);
+    expect(fastDecodeMap(Item, { ...map, tags: { SS: ['a', 1] } }, 'fail')).toBe(MISS);
   });
 
   it('leaves failures to the slow path', () => {

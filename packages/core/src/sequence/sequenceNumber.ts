@@ -11,19 +11,28 @@ export interface InvalidSequenceNumber {
   readonly message: string;
 }
 
-const DIGITS = /^[0-9]{21,40}$/;
+/** True for a string of 21 to 40 decimal digits (a loop: this runs once per record). */
+export const isSequenceNumber = (value: unknown): value is SequenceNumber => {
+  if (typeof value !== 'string' || value.length < 21 || value.length > 40) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
 
 /** Validates a sequence number (21 to 40 decimal digits). */
 export const parseSequenceNumber = (
   value: unknown,
 ): E.Either<InvalidSequenceNumber, SequenceNumber> =>
-  typeof value === 'string' && DIGITS.test(value)
-    ? E.right(value as SequenceNumber)
-    : E.left({
-        _tag: 'InvalidSequenceNumber',
-        value,
-        message: `expected a sequence number of 21 to 40 digits, got ${JSON.stringify(value)}`,
-      });
+  isSequenceNumber(value) ? E.right(value) : E.left(invalidSequenceNumber(value));
+
+/** Internal: the failure for a value `isSequenceNumber` rejected. */
+export const invalidSequenceNumber = (value: unknown): InvalidSequenceNumber => ({
+  _tag: 'InvalidSequenceNumber',
+  value,
+  message: `expected a sequence number of 21 to 40 digits, got ${JSON.stringify(value)}`,
+});
 
 const stripZeros = (s: string): string => {
   let i = 0;
@@ -45,8 +54,7 @@ export const sortableSequenceNumber = (s: SequenceNumber): string => s.padStart(
 /** io-ts codec for a sequence number string. */
 export const SequenceNumberCodec = new t.Type<SequenceNumber, string, unknown>(
   'SequenceNumber',
-  (u): u is SequenceNumber => typeof u === 'string' && DIGITS.test(u),
-  (u, c) =>
-    typeof u === 'string' && DIGITS.test(u) ? t.success(u as SequenceNumber) : t.failure(u, c),
+  isSequenceNumber,
+  (u, c) => (isSequenceNumber(u) ? t.success(u) : t.failure(u, c)),
   (s) => s,
 );
