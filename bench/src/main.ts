@@ -13,7 +13,7 @@ import { runReplayInChild } from './replay/runReplayInChild.js';
 import type { BenchResults } from './report/benchResults.js';
 import { machineInfo } from './report/machineInfo.js';
 import { renderReport } from './report/renderReport.js';
-import { measureThroughput } from './throughput/measureThroughput.js';
+import { runThroughputInChild } from './throughput/runThroughputInChild.js';
 
 const benchRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(benchRoot, '..');
@@ -42,7 +42,7 @@ const run = async (options: BenchOptions): Promise<BenchResults> => {
   };
   // CPU-bound measurements first, before DynamoDB Local's JVM competes for the cores.
   await attempt('throughput', async () => {
-    results.throughput = await measureThroughput(sizes.throughput);
+    results.throughput = await runThroughputInChild(sizes.throughput);
   });
   await attempt('replay', async () => {
     results.replay = await runReplayInChild({ changes: sizes.replay.changes });
