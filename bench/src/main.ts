@@ -46,6 +46,10 @@ const run = async (options: BenchOptions): Promise<BenchResults> => {
   });
   await attempt('replay', async () => {
     results.replay = await runReplayInChild({ changes: sizes.replay.changes });
+    results.replayReference = await runReplayInChild({
+      changes: sizes.replay.changes,
+      pipeline: 'unmarshall',
+    });
   });
   await attempt('coldStart', async () => {
     const outDir = join(benchRoot, '.tmp', 'coldStart');

@@ -15,4 +15,16 @@ describe('replay at a tiny size (so the benchmark cannot rot)', () => {
     expect(result.eventsPerSecond).toBeGreaterThan(0);
     expect(result.peakRssBytes).toBeGreaterThan(0);
   });
+
+  it('runs the reference pipeline over the same records without writing anything', async () => {
+    const result = await replay({
+      changes: 2000,
+      retentionShare: 0.5,
+      pipeline: 'unmarshall',
+      checkpoints: 2,
+    });
+    expect(result.pipeline).toBe('unmarshall');
+    expect(result.historyRows + result.aggregateRows + result.archiveRows).toBe(0);
+    expect(result.checkpoints.map((c) => c.consumed)).toEqual([1000, 2000]);
+  });
 });

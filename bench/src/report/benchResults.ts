@@ -19,6 +19,8 @@ export interface BenchResults {
   readonly cost?: readonly CostRow[];
   readonly coldStart?: ColdStartResult;
   readonly replay?: ReplayResult;
+  /** The same replay through util-dynamodb's `unmarshall` only: what the records cost bare. */
+  readonly replayReference?: ReplayResult;
   readonly lag?: readonly PollerLag[];
   /** Measurements that threw, with the error: the report says so instead of leaving a gap. */
   readonly failures: readonly { readonly measurement: Measurement; readonly message: string }[];

@@ -56,7 +56,7 @@ export const memoryGrowth = (results: BenchResults) => {
 /** Every goal of issue 7 the run has a figure for, in the issue's order. */
 export const goalsOf = (results: BenchResults): GoalLine[] => {
   const lines: GoalLine[] = [];
-  const { throughput, cost, coldStart, replay, lag } = results;
+  const { throughput, cost, coldStart, replay, replayReference, lag } = results;
   if (throughput) {
     const c = throughput.sluice.recordsPerSecond;
     const cb = c / throughput.powertools.recordsPerSecond;
@@ -119,6 +119,14 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
       goal: `≥ ${count(REPLAY_GOAL_EVENTS_PER_SECOND)}`,
       met: replay.eventsPerSecond >= REPLAY_GOAL_EVENTS_PER_SECOND,
     });
+    if (replayReference)
+      lines.push({
+        measurement:
+          '4. Replay reference: util-dynamodb `unmarshall` of both images only, no projections, events/s',
+        figure: `${count(replayReference.eventsPerSecond)} (Sluice with three projections: ${ratio(replay.eventsPerSecond / replayReference.eventsPerSecond)} it)`,
+        goal: 'reference (no goal)',
+        met: undefined,
+      });
     const growth = memoryGrowth(results);
     if (growth)
       lines.push({

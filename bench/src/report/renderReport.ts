@@ -176,6 +176,9 @@ const replay = (r: BenchResults): string[] => {
     '',
     `- Projection throughput (read stream + decode + plan + apply): **${count(p.eventsPerSecond)} events/s** (${p.replaySeconds.toFixed(1)} s)`,
     `- Including generating the source writes: ${count(p.endToEndEventsPerSecond)} events/s (${p.generationSeconds.toFixed(1)} s generating)`,
+    r.replayReference
+      ? `- Reference, the same run with util-dynamodb's \`unmarshall\` of both images instead of the projections (no validation, nothing planned or written): ${count(r.replayReference.eventsPerSecond)} events/s; Sluice, decoding with io-ts and running three projections, reaches ${((p.eventsPerSecond / r.replayReference.eventsPerSecond) * 100).toFixed(0)}% of it`
+      : '',
     `- Peak RSS: ${mb(p.peakRssBytes)} MB after a batch, ${mb(p.maxRssBytes)} MB as the kernel counts it`,
     `- Derived tables at the end: ${count(p.historyRows)} history rows (drained), ${count(p.aggregateRows)} order rows, ${count(p.markerRows)} markers, ${count(p.archiveRows)} archived lines`,
     growth
