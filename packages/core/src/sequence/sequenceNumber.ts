@@ -48,8 +48,12 @@ export const compareSequenceNumbers = (a: SequenceNumber, b: SequenceNumber): nu
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
+// Zero runs of every length a padding needs: the stores pad several times per change.
+const ZEROS = Array.from({ length: 41 }, (_, n) => '0'.repeat(n));
+
 /** Fixed-width (40 digits, zero-padded) form whose string order is the numeric order: for sort keys. */
-export const sortableSequenceNumber = (s: SequenceNumber): string => s.padStart(40, '0');
+export const sortableSequenceNumber = (s: SequenceNumber): string =>
+  s.length >= 40 ? s : ZEROS[40 - s.length] + s;
 
 /** io-ts codec for a sequence number string. */
 export const SequenceNumberCodec = new t.Type<SequenceNumber, string, unknown>(

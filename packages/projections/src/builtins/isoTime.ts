@@ -1,20 +1,11 @@
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+// '00' to '99': the time fields, without a string built per field.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
-let lastMs = Number.NaN;
-let lastIso = '';
+const MS_PER_DAY = 86_400_000;
 
-/**
- * `date.toISOString()` for years 0–9999, several times faster: history rows format one time per
- * change, and consecutive changes mostly share their (second-resolution) time, so the last
- * answer is kept. Civil-from-days after Howard Hinnant's algorithm.
- */
-export const isoTime = (date: Date): string => {
-  const ms = date.getTime();
-  if (ms === lastMs) return lastIso;
-  const days = Math.floor(ms / 86_400_000);
-  const inDay = ms - days * 86_400_000;
-  if (!(days >= -719_468 && days <= 2_932_896)) return date.toISOString();
+// `YYYY-MM-DDT` of a day counted from 1970-01-01: civil-from-days after Howard Hinnant's algorithm.
+const datePrefix = (days: number): string => {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -26,10 +17,33 @@ export const isoTime = (date: Date): string => {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
+};
+
+let lastMs = Number.NaN;
+let lastIso = '';
+let lastDay = Number.NaN;
+let lastDatePrefix = '';
+
+/**
+ * `date.toISOString()` for years 0–9999, several times faster: history rows format one time per
+ * change, and consecutive changes mostly share their (second-resolution) time, or at least their
+ * day, so the last answer and the last day's date part are kept.
+ */
+export const isoTime = (date: Date): string => {
+  const ms = date.getTime();
+  if (ms === lastMs) return lastIso;
+  const days = Math.floor(ms / MS_PER_DAY);
+  if (!(days >= -719_468 && days <= 2_932_896)) return date.toISOString();
+  if (days !== lastDay) {
+    lastDatePrefix = datePrefix(days);
+    lastDay = days;
+  }
+  const inDay = ms - days * MS_PER_DAY;
   const h = Math.floor(inDay / 3_600_000);
   const m = Math.floor((inDay % 3_600_000) / 60_000);
   const s = Math.floor((inDay % 60_000) / 1000);
-  lastIso = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(m)}:${pad2(s)}.${pad3(inDay % 1000)}Z`;
+  lastIso = `${lastDatePrefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}.${pad3(inDay % 1000)}Z`;
   lastMs = ms;
   return lastIso;
 };

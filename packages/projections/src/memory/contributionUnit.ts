@@ -10,21 +10,30 @@ export const MAX_UNIT_ACTIONS = 100;
 interface GroupUpdate {
   readonly table: string;
   readonly key: RowKey;
+  /** The group's stored row; `undefined` for a group new to its table, created on commit. */
+  readonly row: StoredRow | undefined;
   readonly deltas: Record<string, number>;
 }
 
-const NO_IDS: readonly string[] = [];
+/**
+ * How the unit tells groups apart: by the stored row, found through the key values without
+ * building a key string, or, for a group not yet in its table, by its `rowId`.
+ */
+type GroupSlot = StoredRow | string;
+
+const slotOf = (data: TableData, table: string, key: RowKey): GroupSlot =>
+  data.get(table, key) ?? rowId(table, key);
+
+const NO_SLOTS: readonly GroupSlot[] = [];
 
 /**
  * One atomic unit of contributions, as one TransactWriteItems would be: the markers it moves and
  * the summed delta per group, never more than `MAX_UNIT_ACTIONS` actions.
  */
 export class ContributionUnit {
-  private readonly groups = new Map<string, GroupUpdate>();
+  private readonly groups = new Map<GroupSlot, GroupUpdate>();
   private readonly markers: MarkerRow[] = [];
   private readonly markerTables: string[] = [];
-  /** Indices (in the planned batch) of the writes this unit carries. */
-  readonly indices: number[] = [];
 
   /** Actions this unit holds: one per marker, one per group. */
   get size(): number {
@@ -35,48 +44,49 @@ export class ContributionUnit {
    * Adds a write unless it would push the unit over the limit (`full`). A write already applied,
    * or that changes nothing, joins with no action (`unchanged`).
    */
-  offer(data: TableData, write: Contribute, index: number): 'added' | 'unchanged' | 'full' {
+  offer(data: TableData, write: Contribute): 'added' | 'unchanged' | 'full' {
     const stored = data.getByValues(write.markerTable, write.markerId) as MarkerRow | undefined;
     const sequenceNumber = sortableSequenceNumber(write.sequenceNumber);
-    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return this.join(index);
+    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return 'unchanged';
     const before = stored?.contribution ?? null;
     const after = write.contribution;
     const touches = write.alsoTouches;
 
     const { table, markerTable } = write;
-    const beforeId = before && rowId(table, before.group);
-    const afterId = after && rowId(table, after.group);
+    const beforeSlot = before && slotOf(data, table, before.group);
+    const afterSlot = after && slotOf(data, table, after.group);
     // The marker's own group is left out when its delta is zero: its row exists already.
     const ownUnchanged =
       before !== null &&
-      (beforeId === afterId
+      (beforeSlot === afterSlot
         ? sameAmounts(before.amounts, after!.amounts)
         : allZero(before.amounts));
-    const touchIds = touches.length === 0 ? NO_IDS : touches.map((t) => rowId(table, t.group));
+    const touchSlots =
+      touches.length === 0 ? NO_SLOTS : touches.map((t) => slotOf(data, table, t.group));
     let fresh = 1;
-    if (!ownUnchanged && beforeId !== null && !this.groups.has(beforeId)) fresh++;
-    if (afterId !== beforeId && afterId !== null && !this.groups.has(afterId)) fresh++;
-    for (const id of touchIds)
-      if (id !== beforeId && id !== afterId && !this.groups.has(id)) fresh++;
+    if (!ownUnchanged && beforeSlot !== null && !this.groups.has(beforeSlot)) fresh++;
+    if (afterSlot !== beforeSlot && afterSlot !== null && !this.groups.has(afterSlot)) fresh++;
+    for (const slot of touchSlots)
+      if (slot !== beforeSlot && slot !== afterSlot && !this.groups.has(slot)) fresh++;
     if (this.size > 0 && this.size + fresh > MAX_UNIT_ACTIONS) return 'full';
 
     for (let i = 0; i < touches.length; i++)
-      if (touchIds[i] !== beforeId)
-        this.add(table, touchIds[i]!, touches[i]!.group, touches[i]!.amounts, 0);
+      if (touchSlots[i] !== beforeSlot)
+        this.add(table, touchSlots[i]!, touches[i]!.group, touches[i]!.amounts, 0);
     if (!ownUnchanged) {
-      if (after !== null) this.add(table, afterId!, after.group, after.amounts, 1);
-      if (before !== null) this.add(table, beforeId!, before.group, before.amounts, -1);
+      if (after !== null) this.add(table, afterSlot!, after.group, after.amounts, 1);
+      if (before !== null) this.add(table, beforeSlot!, before.group, before.amounts, -1);
     }
     this.markerTables.push(markerTable);
     this.markers.push({ markerId: write.markerId, sequenceNumber, contribution: after });
-    this.indices.push(index);
     return 'added';
   }
 
   /** Applies the whole unit at once. */
   commit(data: TableData): void {
-    for (const { table, key, deltas } of this.groups.values()) {
-      let row = data.get(table, key);
+    for (const update of this.groups.values()) {
+      const { table, key, deltas } = update;
+      let row = update.row ?? data.get(table, key);
       if (row === undefined) {
         row = { ...key } as StoredRow;
         data.put(table, key, row);
@@ -94,19 +104,15 @@ export class ContributionUnit {
     }
   }
 
-  private add(table: string, id: string, key: RowKey, amounts: Amounts, sign: number): void {
-    let update = this.groups.get(id);
+  private add(table: string, slot: GroupSlot, key: RowKey, amounts: Amounts, sign: number): void {
+    let update = this.groups.get(slot);
     if (update === undefined) {
-      update = { table, key, deltas: {} };
-      this.groups.set(id, update);
+      const row = typeof slot === 'string' ? undefined : slot;
+      update = { table, key, row, deltas: {} };
+      this.groups.set(slot, update);
     }
     const { deltas } = update;
     for (const name in amounts) deltas[name] = (deltas[name] ?? 0) + sign * amounts[name]!;
-  }
-
-  private join(index: number): 'unchanged' {
-    this.indices.push(index);
-    return 'unchanged';
   }
 }
 

@@ -43,7 +43,7 @@ export class InMemoryProjectionStore implements ProjectionStore {
         for (; next < writes.length; next++) {
           const w = writes[next]!;
           if (w._tag !== 'Contribute') break;
-          const outcome = unit.offer(this.data, w, next);
+          const outcome = unit.offer(this.data, w);
           if (outcome === 'full') break;
           if (outcome === 'unchanged') unchanged++;
           else added++;
