@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUICK_SIZES } from '../cli/benchOptions.js';
+import type { ReplayResult } from '../replay/replay.js';
 import type { Rate } from '../throughput/measureThroughput.js';
 import type { BenchResults } from './benchResults.js';
 import { goalsOf } from './goals.js';
@@ -20,6 +21,31 @@ const checkpoint = (consumed: number, retainedMb: number) => ({
   retainedHeapBytes: retainedMb * 2 ** 20,
   streamRecords: 100,
   tableItems: 50,
+});
+
+const replayRun = (retainedAtEndMb: number): ReplayResult => ({
+  pipeline: 'sluice',
+  changes: 1000,
+  msPerChange: 100,
+  eventsPerSecond: 250_000,
+  endToEndEventsPerSecond: 100_000,
+  replaySeconds: 1,
+  generationSeconds: 1,
+  retentionShare: 0.1,
+  checkpoints: [
+    checkpoint(100, 10),
+    checkpoint(200, 80),
+    checkpoint(300, 100),
+    checkpoint(600, 90),
+    checkpoint(800, 95),
+    checkpoint(1000, retainedAtEndMb),
+  ],
+  peakRssBytes: 300 * 2 ** 20,
+  maxRssBytes: 300 * 2 ** 20,
+  historyRows: 1000,
+  aggregateRows: 10,
+  markerRows: 20,
+  archiveRows: 5,
 });
 
 const results = (sluiceMs: number, retainedAtEndMb: number): BenchResults => ({
@@ -47,46 +73,12 @@ const results = (sluiceMs: number, retainedAtEndMb: number): BenchResults => ({
     sluiceDecodeOnly: rate('c1', sluiceMs / 2),
     sluiceDecodeAndPlan: rate('c2', sluiceMs * 0.8),
   },
-  replay: {
-    pipeline: 'sluice',
-    changes: 1000,
-    msPerChange: 100,
-    eventsPerSecond: 250_000,
-    endToEndEventsPerSecond: 100_000,
-    replaySeconds: 1,
-    generationSeconds: 1,
-    retentionShare: 0.1,
-    checkpoints: [
-      checkpoint(100, 10),
-      checkpoint(200, 80),
-      checkpoint(300, 100),
-      checkpoint(600, 90),
-      checkpoint(800, 95),
-      checkpoint(1000, retainedAtEndMb),
-    ],
-    peakRssBytes: 300 * 2 ** 20,
-    maxRssBytes: 300 * 2 ** 20,
-    historyRows: 1000,
-    aggregateRows: 10,
-    markerRows: 20,
-    archiveRows: 5,
-  },
+  replay: replayRun(retainedAtEndMb),
   replayReference: {
+    ...replayRun(retainedAtEndMb),
     pipeline: 'unmarshall',
-    changes: 1000,
-    msPerChange: 100,
     eventsPerSecond: 125_000,
-    endToEndEventsPerSecond: 80_000,
-    replaySeconds: 1,
-    generationSeconds: 1,
-    retentionShare: 0.1,
     checkpoints: [],
-    peakRssBytes: 200 * 2 ** 20,
-    maxRssBytes: 200 * 2 ** 20,
-    historyRows: 0,
-    aggregateRows: 0,
-    markerRows: 0,
-    archiveRows: 0,
   },
   failures: [],
 });
