@@ -1,5 +1,5 @@
+import type { SeededRandom } from '@sluice/testing';
 import type { BenchOrderLine } from './benchOrderLine.js';
-import type { SeededRandom } from './seededRandom.js';
 
 const CITIES = ['Lyon', 'Porto', 'Gdansk', 'Leeds', 'Graz', 'Turku', 'Bilbao', 'Utrecht'];
 const COUNTRIES = ['FR', 'PT', 'PL', 'GB', 'AT', 'FI', 'ES', 'NL'];

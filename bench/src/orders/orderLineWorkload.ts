@@ -1,9 +1,14 @@
 import type { StreamEventName } from '@sluice/testing';
-import { type InMemoryStreamRecord, InMemoryTable, ManualClock } from '@sluice/testing';
+import {
+  type InMemoryStreamRecord,
+  InMemoryTable,
+  ManualClock,
+  type SeededRandom,
+  seededRandom,
+} from '@sluice/testing';
 import type { BenchOrderLine } from './benchOrderLine.js';
 import { orderLineAttributes } from './orderLineAttributes.js';
 import { changedOrderLine, newOrderLine } from './orderLineChange.js';
-import { type SeededRandom, seededRandom } from './seededRandom.js';
 
 /** How the generated order-line traffic looks. */
 export interface OrderLineWorkloadOptions {

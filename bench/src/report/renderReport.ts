@@ -1,5 +1,4 @@
-import { lambdaHeapFlags } from '../throughput/lambdaHeapFlags.js';
-import { LAMBDA_MEMORY_MB } from '../throughput/runThroughputInChild.js';
+import { LAMBDA_MEMORY_MB, lambdaHeapFlags } from '../throughput/lambdaHeapFlags.js';
 import type { BenchResults } from './benchResults.js';
 import { goalsOf, memoryGrowth, statusText } from './goals.js';
 

@@ -1,3 +1,6 @@
+/** The function memory the throughput is measured for: a common size for stream consumers. */
+export const LAMBDA_MEMORY_MB = 1024;
+
 /**
  * The V8 heap flags AWS Lambda's Node.js runtime starts a function with (its `bootstrap` script):
  * a tenth of the function's memory for the young generation, split into two semi-spaces, the rest

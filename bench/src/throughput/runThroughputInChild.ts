@@ -1,12 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { runInChild } from '../child/runInChild.js';
-import { lambdaHeapFlags } from './lambdaHeapFlags.js';
+import { LAMBDA_MEMORY_MB, lambdaHeapFlags } from './lambdaHeapFlags.js';
 import type { ThroughputOptions, ThroughputResult } from './measureThroughput.js';
 
 const CHILD = fileURLToPath(new URL('./throughputChild.ts', import.meta.url));
-
-/** The function memory the throughput is measured for: a common size for stream consumers. */
-export const LAMBDA_MEMORY_MB = 1024;
 
 /**
  * Runs `measureThroughput` in a fresh Node process started the way Lambda's Node.js runtime starts

@@ -3,4 +3,5 @@ export { logDeadLetters } from './logDeadLetters.js';
 export { type ExampleDeployment, eventSourceMappingOf, samTemplate } from './samTemplate.js';
 export type { SourceTable } from './sourceTable.js';
 export { deployedTableNames, tableVariable } from './tableEnvironment.js';
+export { templateReferences } from './templateReferences.js';
 export { templateText, writeTemplate } from './templateText.js';

@@ -27,6 +27,7 @@ export type {
   OnFailureRecord,
 } from './delivery/onFailureRecord.js';
 export { InvalidEventSourceMapping } from './delivery/resolveMappingOptions.js';
+export { type SeededRandom, seededRandom } from './delivery/seededRandom.js';
 export type { StreamHandler } from './delivery/streamHandler.js';
 export type { StreamsApi } from './delivery/streamsApi.js';
 export {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { matchesFilterCriteria, parseFilterCriteria, ttlRemovals } from '@sluice/core';
-import { logicalIdOf, tableResource, tableVariable, templateText } from '@sluice/example-deploy';
+import {
+  logicalIdOf,
+  tableResource,
+  tableVariable,
+  templateReferences,
+  templateText,
+} from '@sluice/example-deploy';
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { InMemoryTable, ManualClock, toLambdaEvent } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
@@ -18,19 +24,6 @@ const fn = resources.ProjectionFunction!.Properties as {
   Events: Record<string, { Type: string; Properties: Record<string, unknown> }>;
 };
 const stream = fn.Events.TodoListTaskStream!.Properties;
-
-/** Every `Ref` and `Fn::GetAtt` in a value, as the logical ids they name. */
-const references = (value: unknown): string[] => {
-  if (Array.isArray(value)) return value.flatMap(references);
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    key === 'Ref'
-      ? [String(inner)]
-      : key === 'Fn::GetAtt'
-        ? [String((inner as unknown[])[0])]
-        : references(inner),
-  );
-};
 
 /** A user delete and a TTL deletion of tasks, as Lambda would deliver them. */
 const removals = () => {
@@ -60,7 +53,7 @@ describe('the archive SAM template', () => {
   });
 
   it('refers only to resources it declares', () => {
-    expect(references(template).filter((id) => !(id in resources))).toEqual([]);
+    expect(templateReferences(template).filter((id) => !(id in resources))).toEqual([]);
   });
 
   it('turns on TTL for `expires` and streams the old images the archive keeps', () => {

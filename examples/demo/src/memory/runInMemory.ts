@@ -10,13 +10,13 @@ import {
   type EventSourceMapping,
   InMemoryTable,
   ManualClock,
+  seededRandom,
 } from '@sluice/testing';
 import type { DemoOptions } from '../cli/demoOptions.js';
 import { demoExamples, demoSources } from '../demoExamples.js';
 import { type DeliveryStats, type DemoRun, emptyDeliveryStats } from '../demoRun.js';
 import type { Progress } from '../report/progress.js';
 import type { SourceName } from '../workload/operation.js';
-import { seededRandom } from '../workload/seededRandom.js';
 import { Workload } from '../workload/workload.js';
 import { applyInMemory } from './applyInMemory.js';
 import { withStoreFaults } from './storeFaults.js';

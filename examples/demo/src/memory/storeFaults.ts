@@ -1,6 +1,6 @@
 import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
+import type { SeededRandom } from '@sluice/testing';
 import type { DeliveryStats } from '../demoRun.js';
-import type { Random } from '../workload/seededRandom.js';
 
 /**
  * Wraps a handler so that, now and then, its store crashes part-way through a batch (the function
@@ -10,7 +10,7 @@ import type { Random } from '../workload/seededRandom.js';
 export const withStoreFaults = (
   handler: ProjectionHandler,
   store: InMemoryProjectionStore,
-  random: Random,
+  random: SeededRandom,
   rate: number,
   stats: DeliveryStats,
 ): ProjectionHandler => {

@@ -1,7 +1,7 @@
 import type { OrderLine } from '@sluice/example-orders';
+import type { SeededRandom } from '@sluice/testing';
 import { LivePool } from './livePool.js';
 import type { Operation } from './operation.js';
-import type { Random } from './seededRandom.js';
 import type { WorkloadStats } from './workloadStats.js';
 
 const PRICES = [199, 450, 999, 1250, 2499, 4999, 12900] as const;
@@ -26,7 +26,7 @@ export class OrderWorkload {
 
   constructor(
     private readonly orders: number,
-    private readonly random: Random,
+    private readonly random: SeededRandom,
     private readonly stats: WorkloadStats,
   ) {
     this.changesLeft = orders * CHANGES_PER_ORDER;

@@ -1,7 +1,7 @@
 import type { TodoTask } from '@sluice/example-todo';
+import type { SeededRandom } from '@sluice/testing';
 import { LivePool } from './livePool.js';
 import type { Operation } from './operation.js';
-import type { Random } from './seededRandom.js';
 import type { WorkloadStats } from './workloadStats.js';
 
 const HOUR_MS = 3_600_000;
@@ -27,7 +27,7 @@ export class TaskWorkload {
 
   constructor(
     private readonly tasks: number,
-    private readonly random: Random,
+    private readonly random: SeededRandom,
     private readonly stats: WorkloadStats,
   ) {
     this.changesLeft = Math.round(tasks * CHANGES_PER_TASK);

@@ -1,6 +1,6 @@
+import { seededRandom } from '@sluice/testing';
 import type { Operation } from './operation.js';
 import { OrderWorkload } from './orderWorkload.js';
-import { seededRandom } from './seededRandom.js';
 import { TaskWorkload } from './taskWorkload.js';
 import { emptyStats, type WorkloadStats } from './workloadStats.js';
 

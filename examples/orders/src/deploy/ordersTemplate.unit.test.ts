@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { logicalIdOf, tableResource, tableVariable, templateText } from '@sluice/example-deploy';
+import {
+  logicalIdOf,
+  tableResource,
+  tableVariable,
+  templateReferences,
+  templateText,
+} from '@sluice/example-deploy';
 import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
 import { describe, expect, it } from 'vitest';
 import { orderProjections } from '../orderProjections.js';
@@ -17,20 +23,6 @@ const fn = resources.ProjectionFunction!.Properties as {
 };
 const stream = fn.Events.OrdersStream!.Properties;
 
-/** Every `Ref` and `Fn::GetAtt` in a value, as the logical ids they name. */
-const references = (value: unknown): string[] => {
-  if (Array.isArray(value)) return value.flatMap(references);
-  if (value === null || typeof value !== 'object') return [];
-  const entries = Object.entries(value);
-  return entries.flatMap(([key, inner]) =>
-    key === 'Ref'
-      ? [String(inner)]
-      : key === 'Fn::GetAtt'
-        ? [String((inner as unknown[])[0])]
-        : references(inner),
-  );
-};
-
 describe('the orders SAM template', () => {
   it('is checked in exactly as the definitions generate it (run the `template` script)', () => {
     const checkedIn = readFileSync(
@@ -41,7 +33,7 @@ describe('the orders SAM template', () => {
   });
 
   it('refers only to resources it declares', () => {
-    expect(references(template).filter((id) => !(id in resources))).toEqual([]);
+    expect(templateReferences(template).filter((id) => !(id in resources))).toEqual([]);
   });
 
   it('declares the source table with a stream carrying every image the projections read', () => {

@@ -194,7 +194,7 @@ export const createEventSourceMapping = async (
     if (ready.length === 0) return [];
     if (faults.interleaveShards) {
       for (let i = ready.length - 1; i > 0; i--) {
-        const j = random.between(0, i);
+        const j = random.int(0, i);
         [ready[i], ready[j]] = [ready[j] as Lane, ready[i] as Lane];
       }
     } else {

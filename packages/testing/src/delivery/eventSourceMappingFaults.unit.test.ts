@@ -175,7 +175,7 @@ describe('any delivery schedule', () => {
               const pk = record.dynamodb?.Keys?.pk?.S ?? '';
               firstSeen.set(pk, [...(firstSeen.get(pk) ?? []), seq]);
             }
-            const failAt = random.between(0, event.Records.length * 3);
+            const failAt = random.int(0, event.Records.length * 3);
             if (failAt >= event.Records.length) return;
             if (random.chance(0.5)) throw new Error('flaky');
             return {

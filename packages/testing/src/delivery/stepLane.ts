@@ -100,7 +100,7 @@ const retryOrDiscard = async (lane: Lane, failed: number, ctx: StepContext): Pro
   if (lane.lastOutcome === 'PartialFailure' && !bisect) lane.sizes.shift();
   else nextSizeIs(lane, failed);
   if (mayInjectFault(lane, ctx, ctx.faults.regroupRetries)) {
-    nextSizeIs(lane, ctx.random.between(1, batchSize));
+    nextSizeIs(lane, ctx.random.int(1, batchSize));
     lane.nextFault = 'regrouped';
     ctx.report.faults.regroupedRetries++;
   }

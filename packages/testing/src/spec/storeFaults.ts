@@ -32,7 +32,7 @@ export const withStoreFaults = (
     if (!faultedLast) return handler(event, context);
     count.armed++;
     // With batches in flight at once it may fire in another lane's batch: a crash all the same.
-    store.failAfter(random.between(0, MAX_WRITES_BEFORE), random.chance(0.5) ? 'crash' : 'fail');
+    store.failAfter(random.int(0, MAX_WRITES_BEFORE), random.chance(0.5) ? 'crash' : 'fail');
     try {
       return await handler(event, context);
     } finally {
