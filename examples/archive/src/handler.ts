@@ -1,7 +1,7 @@
 // The deployed Lambda entry point: `Handler: handler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { deployedTableNames, logDeadLetters } from '@sluice/example-deploy';
+import { deployedDeadLetters, deployedTableNames } from '@sluice/example-deploy';
 import { dynamoDbProjectionStore } from '@sluice/projections';
 import { archiveHandler } from './archiveHandler.js';
 import { archiveProjectionTables } from './archiveTables.js';
@@ -14,5 +14,5 @@ export const handler = archiveHandler({
     client,
     tableName: deployedTableNames(archiveProjectionTables, process.env),
   }),
-  deadLetters: logDeadLetters,
+  deadLetters: deployedDeadLetters(client, process.env),
 });

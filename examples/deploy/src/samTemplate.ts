@@ -6,6 +6,7 @@ import {
   type TableSpec,
 } from '@sluice/projections';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
+import { deadLettersTable } from './deadLettersTable.js';
 import type { SourceTable } from './sourceTable.js';
 import { tableVariable } from './tableEnvironment.js';
 
@@ -34,7 +35,8 @@ const capitalized = (name: string): string => `${name.charAt(0).toUpperCase()}${
 /**
  * The SAM template of an example, generated from the same definitions its tests use: the source
  * table and its stream, the projection tables with the keys the store expects, the function and
- * its event source mapping, and the queue Lambda reports abandoned batches to.
+ * its event source mapping, the queue Lambda reports abandoned batches to, and the dead-letter
+ * table poison records go to (`DEAD_LETTERS_TABLE`).
  */
 export const samTemplate = (deployment: ExampleDeployment): Template => {
   const { example, source, tables } = deployment;
@@ -42,6 +44,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
     deployment.projections,
   );
   const sourceId = logicalIdOf(source);
+  const written = [...tables, deadLettersTable];
   const ttl = source.timeToLiveAttribute;
   return {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -56,7 +59,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           ? {}
           : { TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }),
       }),
-      ...Object.fromEntries(tables.map((t) => [logicalIdOf(t), tableResource(t)])),
+      ...Object.fromEntries(written.map((t) => [logicalIdOf(t), tableResource(t)])),
       ProjectionFailures: {
         Type: 'AWS::SQS::Queue',
         Properties: { MessageRetentionPeriod: 1_209_600 },
@@ -81,10 +84,12 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           Timeout: 60,
           Environment: {
             Variables: Object.fromEntries(
-              tables.map((t) => [tableVariable(t), ref(logicalIdOf(t))]),
+              written.map((t) => [tableVariable(t), ref(logicalIdOf(t))]),
             ),
           },
-          Policies: tables.map((t) => ({ DynamoDBCrudPolicy: { TableName: ref(logicalIdOf(t)) } })),
+          Policies: written.map((t) => ({
+            DynamoDBCrudPolicy: { TableName: ref(logicalIdOf(t)) },
+          })),
           Events: {
             [`${capitalized(source.tableName)}Stream`]: {
               Type: 'DynamoDB',
@@ -107,6 +112,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
         Value: ref(logicalIdOf(deployment.mainTable)),
       },
       ProjectionFailuresQueueUrl: { Value: ref('ProjectionFailures') },
+      [`${logicalIdOf(deadLettersTable)}Name`]: { Value: ref(logicalIdOf(deadLettersTable)) },
     },
   };
 };

@@ -1,7 +1,7 @@
 // The deployed Lambda entry point: `Handler: handler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { deployedTableNames, logDeadLetters } from '@sluice/example-deploy';
+import { deployedDeadLetters, deployedTableNames } from '@sluice/example-deploy';
 import { dynamoDbProjectionStore } from '@sluice/projections';
 import { ordersHandler } from './ordersHandler.js';
 import { orderProjectionTables } from './orderTables.js';
@@ -14,5 +14,5 @@ export const handler = ordersHandler({
     client,
     tableName: deployedTableNames(orderProjectionTables, process.env),
   }),
-  deadLetters: logDeadLetters,
+  deadLetters: deployedDeadLetters(client, process.env),
 });

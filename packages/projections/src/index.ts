@@ -91,6 +91,16 @@ export {
 } from './checkpoint/checkpointStore.js';
 export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
 export { InMemoryDeadLetters } from './deadLetter/inMemoryDeadLetters.js';
+export type { DeadLetterTable, LetterPage } from './deadLetter/deadLetterTable.js';
+export { deadLetterTableSpec } from './deadLetter/deadLetterTableSpec.js';
+export {
+  type CorruptLetter,
+  type DynamoDbDeadLettersOptions,
+  dynamoDbDeadLetters,
+} from './deadLetter/dynamoDbDeadLetters.js';
+export { InMemoryDeadLetterTable } from './deadLetter/inMemoryDeadLetterTable.js';
+export { MAX_RECORD_BYTES } from './deadLetter/letterItem.js';
+export { type LetterKey, type StoredLetter, UNREADABLE } from './deadLetter/storedLetter.js';
 // DynamoDB stores, table creation and request counting.
 export {
   type DynamoDbCheckpointStoreOptions,

@@ -13,6 +13,8 @@ export interface BatchSettings {
   readonly deadLetters: DeadLetterSink;
   /** `skip` (default): dead-letter a poison record and go on; `block`: dead-letter it and stop there. */
   readonly poison?: 'skip' | 'block';
+  /** The shard these records come from, when the runner knows it: dead letters keep it. */
+  readonly shardId?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export const runBatch = async (
       reason,
       blocked: block,
       record: source.record(index),
+      ...(settings.shardId === undefined ? {} : { shardId: settings.shardId }),
     });
   for (let i = 0; i < source.length; i++) {
     const unreadable = source.prepare(i, events, refusals);

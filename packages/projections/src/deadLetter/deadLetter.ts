@@ -19,6 +19,10 @@ export interface DeadLetter {
   readonly blocked: boolean;
   /** The record exactly as delivered. */
   readonly record: unknown;
+  /** The shard the record was read from, when the runner knows it (the poller does, Lambda does not). */
+  readonly shardId?: string;
+  /** The stream's ARN, when the record does not carry it (Streams API records have no `eventSourceARN`). */
+  readonly streamArn?: string;
 }
 
 /**

@@ -21,7 +21,7 @@ export const projectionProcessor =
   ): ShardBatchProcessor =>
   async (records, shard) => {
     const shaped = records.map((record) => lambdaShapedRecord(record, shard.streamArn));
-    const result = await processBatch(settings, shaped);
+    const result = await processBatch({ ...settings, shardId: shard.shardId }, shaped);
     onBatch?.(result, shard);
     return result._tag === 'BatchCompleted'
       ? { processed: result.processed }
