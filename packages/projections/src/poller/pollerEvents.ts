@@ -50,6 +50,12 @@ export type PollerEvent =
     }
   | { readonly _tag: 'ShardEnded'; readonly shardId: string }
   | {
+      /** A LATEST start was stored as the shard's position at that moment (before any read). */
+      readonly _tag: 'StartFixed';
+      readonly shardId: string;
+      readonly checkpoint: LeaseCheckpoint;
+    }
+  | {
       readonly _tag: 'IteratorReopened';
       readonly shardId: string;
       readonly reason:

@@ -1,5 +1,6 @@
 import type { BatchResult } from '../batch/batchResult.js';
 import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
+import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { StreamPollerOptions } from './pollerOptions.js';
 import { lambdaShapedRecord } from './reading/lambdaShapedRecord.js';
 import type { ShardBatchProcessor, ShardRef } from './shardBatchProcessor.js';
@@ -31,6 +32,7 @@ export const projectionProcessor =
 /** A stream poller running projections: the long-running counterpart of `lambdaHandler`. */
 export const projectionPoller = (options: ProjectionPollerOptions): StreamPoller => {
   const { projections, store, deadLetters, poison, inexactNumbers, onBatch, ...poller } = options;
+  checkUniqueNames(projections, 'projectionPoller');
   const batch: Omit<ProcessBatchSettings, 'streamArn'> = {
     projections,
     store,

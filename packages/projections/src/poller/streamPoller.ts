@@ -8,7 +8,9 @@ import type { PollerEvent, PollerFailure } from './pollerEvents.js';
 import { pollerSettings, type StreamPollerOptions } from './pollerOptions.js';
 import { type ReaderContext, readShard } from './reading/readShard.js';
 import { retryDelay } from './reading/retryDelay.js';
+import type { StreamCallFailed } from './reading/streamCallFailed.js';
 import { describeShards, type ShardInfo } from './shards/describeShards.js';
+import { fixStarts } from './shards/fixStarts.js';
 import { newLeases } from './shards/newLeases.js';
 import { parentsFinished } from './shards/parentsFinished.js';
 import { Waker } from './waker.js';
@@ -75,31 +77,39 @@ export const streamPoller = (options: StreamPollerOptions): StreamPoller => {
     else emit({ _tag: 'TransientError', shardId: undefined, message: error.message, retryInMs: 0 });
   };
 
+  /** A failed Streams call of a sync: retried at a later sync, unless it cannot get better. */
+  const syncFailed = (failure: StreamCallFailed): void => {
+    syncFailures += 1;
+    const { kind } = failure;
+    if (kind === 'fatal' || (kind === 'notFound' && syncFailures > settings.spuriousErrorRetries)) {
+      fail(failure);
+      return;
+    }
+    const retryInMs = retryDelay(syncFailures, settings.retryDelayMs, settings.random);
+    emit({ _tag: 'TransientError', shardId: undefined, message: failure.message, retryInMs });
+    nextSyncAt = clock.now() + retryInMs;
+  };
+
   /** Lists the shards, creates leases for new ones, deletes finished leases of trimmed shards. */
   const syncShards = async (): Promise<void> => {
     const listed = await describeShards(streams, streamArn);
-    if (E.isLeft(listed)) {
-      syncFailures += 1;
-      const { kind } = listed.left;
-      if (kind === 'fatal' || (kind === 'notFound' && syncFailures > settings.spuriousErrorRetries))
-        return fail(listed.left);
-      const retryInMs = retryDelay(syncFailures, settings.retryDelayMs, settings.random);
-      emit({ _tag: 'TransientError', shardId: undefined, message: listed.left.message, retryInMs });
-      nextSyncAt = clock.now() + retryInMs;
-      return;
-    }
-    syncFailures = 0;
+    if (E.isLeft(listed)) return syncFailed(listed.left);
     shards = new Map(listed.right.map((shard) => [shard.shardId, shard]));
     const leases = await leaseTable.list(streamArn);
     if (E.isLeft(leases)) return leaseTableFailed(leases.left);
-    for (const lease of newLeases(
-      streamArn,
-      listed.right,
-      leases.right,
-      settings.startingPosition,
-    )) {
+    const wanted = newLeases(streamArn, listed.right, leases.right, settings.startingPosition);
+    // Positions first, leases after: a stored lease never starts at a moving LATEST.
+    const fixed = await fixStarts(streams, settings.batchSize, wanted);
+    if (E.isLeft(fixed)) return syncFailed(fixed.left);
+    syncFailures = 0;
+    for (const lease of fixed.right) {
       const created = await leaseTable.create(lease);
       if (E.isLeft(created)) return leaseTableFailed(created.left);
+      if (
+        created.right &&
+        wanted.some((w) => w.shardId === lease.shardId && w.checkpoint === 'LATEST')
+      )
+        emit({ _tag: 'StartFixed', shardId: lease.shardId, checkpoint: lease.checkpoint });
     }
     for (const lease of leases.right)
       if (lease.checkpoint === 'SHARD_END' && !shards.has(lease.shardId)) {

@@ -89,6 +89,7 @@ export const measurePollerLag = async (options: PollerLagOptions): Promise<Polle
     const project = projectionProcessor({
       projections: [
         orderHistory({
+          name: 'orderHistory',
           table: 'history',
           item: t.unknown,
           viewType: 'NEW_AND_OLD_IMAGES',

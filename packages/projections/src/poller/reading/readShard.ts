@@ -6,6 +6,7 @@ import type { DataLoss, PollerEvent, PollerFailure } from '../pollerEvents.js';
 import type { PollerSettings } from '../pollerOptions.js';
 import type { ShardInfo } from '../shards/describeShards.js';
 import { getRecords } from './getRecords.js';
+import { latestPosition } from './latestPosition.js';
 import { openIterator } from './openIterator.js';
 import { retryDelay } from './retryDelay.js';
 import type { StreamCallFailed } from './streamCallFailed.js';
@@ -175,6 +176,23 @@ export const readShard = async (ctx: ReaderContext, held: HeldLease): Promise<Re
         return handed === 'lost' ? lost('refused while handing over') : handed;
       emit({ _tag: 'LeaseHandedOver', shardId, to: handoffTo });
       return 'handedOver';
+    }
+
+    if (position === 'LATEST') {
+      // Stored by an earlier version: fix where LATEST stands before reading, or a stop before
+      // the first checkpoint would resume at a later LATEST and skip what came in between.
+      const fixed = await latestPosition(streams, streamArn, shardId, settings.batchSize);
+      if (E.isLeft(fixed)) {
+        const exit = await recover(fixed.left);
+        if (exit) return exit;
+        continue;
+      }
+      const pinned = await write({ owner: workerId, checkpoint: fixed.right });
+      if (pinned !== 'written')
+        return pinned === 'lost' ? lost('refused fixing its start') : pinned;
+      position = fixed.right;
+      emit({ _tag: 'StartFixed', shardId, checkpoint: position });
+      continue;
     }
 
     if (iterator === undefined) {

@@ -3,8 +3,9 @@ import type { ShardInfo } from './describeShards.js';
 
 /**
  * Leases for listed shards that have none yet. Every shard starts at TRIM_HORIZON, except on a
- * stream's very first start at LATEST: then closed shards count as finished and open ones start
- * at LATEST, so nothing older than the start is read.
+ * stream's very first start at LATEST: then closed shards count as finished and open ones ask
+ * for LATEST, a request `fixStarts` turns into the shard's current position before the lease is
+ * stored (a stored LATEST would move on every restart until the first checkpoint).
  */
 export const newLeases = (
   streamArn: string,
