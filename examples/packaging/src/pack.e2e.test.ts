@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runCommand } from './childProcess/runCommand.js';
 import { installConsumerProject, installedTree } from './pack/consumerProject.js';
+import { filesEntryProblems } from './pack/filesEntries.js';
 import { packPackage, tarballEntries } from './pack/packPackage.js';
 import {
   type Manifest,
@@ -179,6 +180,13 @@ describe('the packed packages, installed with npm outside the workspace', () => 
       ]) {
         expect(entries, manifest.name).toContain(required);
       }
+    }
+  });
+
+  it('ship every entry of their `files` list, and nothing it excludes', async () => {
+    for (const { manifest } of publishable) {
+      const entries = await tarballEntries(tarballs.get(manifest.name) ?? '', scratch);
+      expect(filesEntryProblems(manifest.files as string[], entries), manifest.name).toEqual([]);
     }
   });
 

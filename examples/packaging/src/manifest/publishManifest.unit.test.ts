@@ -56,6 +56,13 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
     expect(manifest.module).toBe('./dist/esm/index.js');
   });
 
+  it('has the CHANGELOG.md its `files` list names, titled for `changeset version` to fill', () => {
+    const changelog = join(repoRoot, dir, 'CHANGELOG.md');
+    expect(existsSync(changelog), `${dir}/CHANGELOG.md is missing`).toBe(true);
+    // changesets inserts each release below the first line: the package's title.
+    expect(readFileSync(changelog, 'utf8').split('\n')[0]).toBe(`# ${manifest.name}`);
+  });
+
   it('has a README with the install line', () => {
     const readme = join(repoRoot, dir, 'README.md');
     expect(existsSync(readme), `${dir}/README.md is missing`).toBe(true);
