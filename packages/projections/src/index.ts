@@ -90,7 +90,6 @@ export {
   checkpointConflict,
 } from './checkpoint/checkpointStore.js';
 export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
-export { InMemoryDeadLetters } from './deadLetter/inMemoryDeadLetters.js';
 export type { DeadLetterTable, LetterPage } from './deadLetter/deadLetterTable.js';
 export { deadLetterTableSpec } from './deadLetter/deadLetterTableSpec.js';
 export {
@@ -98,6 +97,7 @@ export {
   type DynamoDbDeadLettersOptions,
   dynamoDbDeadLetters,
 } from './deadLetter/dynamoDbDeadLetters.js';
+export { InMemoryDeadLetters } from './deadLetter/inMemoryDeadLetters.js';
 export { InMemoryDeadLetterTable } from './deadLetter/inMemoryDeadLetterTable.js';
 export { MAX_RECORD_BYTES } from './deadLetter/letterItem.js';
 export { type LetterKey, type StoredLetter, UNREADABLE } from './deadLetter/storedLetter.js';
@@ -149,12 +149,15 @@ export {
 export { type FaultKind, SimulatedCrash } from './memory/injectedFault.js';
 export { InMemoryCheckpointStore } from './memory/inMemoryCheckpointStore.js';
 export { InMemoryProjectionStore } from './memory/inMemoryProjectionStore.js';
+export { type MarkerScope, markerPrefix } from './plan/markerScope.js';
 export { planBatch } from './plan/planBatch.js';
 export type { PlannedBatch } from './plan/plannedBatch.js';
 export type { Amounts, Row, RowKey } from './plan/row.js';
 export {
   type Contribute,
+  type ContributeInput,
   type Contribution,
+  contribute,
   type MarkerRow,
   type PutIfNewer,
   type PutRow,
@@ -209,6 +212,7 @@ export {
   type ProjectionFilterPattern,
 } from './projection/projection.js';
 export type { CodecRejected, Rejection, ViewTypeMismatch } from './projection/rejection.js';
+export { checkUniqueNames } from './projection/uniqueNames.js';
 // Rebuild: blue/green versions of a projection behind an active-version pointer.
 export { activeTable, type NoActiveVersion } from './rebuild/activeTable.js';
 export type { ActiveVersions, VersionConflict } from './rebuild/activeVersions.js';

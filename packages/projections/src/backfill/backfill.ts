@@ -1,9 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { systemClock } from '../poller/pollerClock.js';
+import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { BackfillSummary, ScanFailure } from './backfillEvents.js';
 import type { ScanSnapshotsOptions } from './backfillOptions.js';
 import type { LiveStream, LiveStreamFailed } from './liveStream.js';
 import { scanSnapshots } from './scanSnapshots.js';
+import { targetOf } from './snapshotTarget.js';
 
 /** A backfill: the scan, and the live stream it hands over to. */
 export interface BackfillOptions extends ScanSnapshotsOptions {
@@ -42,6 +44,10 @@ export const backfill = async (
   options: BackfillOptions,
 ): Promise<E.Either<BackfillFailure, BackfillResult>> => {
   const { live } = options;
+  checkUniqueNames(
+    options.projections.map((target) => targetOf(target).projection),
+    'backfill',
+  );
   const clock = options.clock ?? systemClock;
   const emit: NonNullable<BackfillOptions['onEvent']> = (event) => {
     try {

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { DeadLetter, DeadLetterSink, PoisonReason } from '../deadLetter/deadLetter.js';
 import { BatchPlanner } from '../plan/batchPlanner.js';
 import type { Projection } from '../projection/projection.js';
+import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { ProjectionStore } from '../store/projectionStore.js';
 import type { BatchFailure, BatchResult } from './batchResult.js';
 import type { AdmittedEvent, RecordSource } from './recordSource.js';
@@ -17,6 +18,9 @@ export interface BatchSettings {
   readonly shardId?: string;
 }
 
+// Lists already found free of duplicate names: runners pass the same list to every batch.
+const checked = new WeakSet<readonly Projection[]>();
+
 /**
  * Filters, admits and plans every record, then applies the whole plan. Stops at the first record
  * that must be retried and never applies a later record's writes ahead of it: writes are planned
@@ -28,6 +32,10 @@ export const runBatch = async (
   source: RecordSource,
 ): Promise<BatchResult> => {
   const { projections, store, deadLetters } = settings;
+  if (!checked.has(projections)) {
+    checkUniqueNames(projections, 'processBatch');
+    checked.add(projections);
+  }
   const block = settings.poison === 'block';
   const planner = new BatchPlanner();
   const poison: DeadLetter[] = [];

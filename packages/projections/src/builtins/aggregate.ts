@@ -1,5 +1,6 @@
 import type { ChangeEvent, WithNewImage } from '@sluice/core';
 import type * as t from 'io-ts';
+import { markerPrefix } from '../plan/markerScope.js';
 import type { Amounts, RowKey } from '../plan/row.js';
 import type { Contribute, Contribution, Write } from '../plan/write.js';
 import {
@@ -10,8 +11,12 @@ import {
 
 /** Settings of an aggregate projection (counts and sums per group). */
 export interface AggregateOptions<T, V extends WithNewImage, K> {
-  /** Default `aggregate`. */
-  readonly name?: string;
+  /**
+   * Unique among the projections run together (the handler, poller, backfill and given() refuse
+   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
+   * built-ins can never share a marker namespace by default.
+   */
+  readonly name: string;
   readonly version?: number;
   /** The aggregate table: one row per group, keyed by the attributes `group` returns. */
   readonly table: string;
@@ -42,9 +47,9 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
 ): Projection<T, V, K> => {
   const { table, markerTable, group } = options;
   const amounts = options.amounts ?? countOne;
-  const name = options.name ?? 'aggregate';
+  const name = options.name;
   const version = options.version ?? 1;
-  const markerPrefix = `${name}@${version}|`;
+  const prefix = markerPrefix({ name, version });
   const contributionOf = (item: T): Contribution | null => {
     const key = group(item);
     return key === null ? null : { group: key, amounts: amounts(item) };
@@ -58,7 +63,7 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
     filter: options.filter,
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
-      const markerId = markerPrefix + event.itemKey;
+      const markerId = prefix + event.itemKey;
       // Reading a character flattens the concatenation once here, rather than in every Map
       // lookup and comparison of the id downstream (planner, store).
       markerId.charCodeAt(0);

@@ -57,6 +57,7 @@ describe('aggregate', () => {
 
   it('counts with { count: 1 } when no amounts are given', () => {
     const counts = aggregate({
+      name: 'aggregate',
       table: 't',
       markerTable: 'm',
       item: TaskCodec,

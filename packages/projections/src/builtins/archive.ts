@@ -11,8 +11,12 @@ import { isoTime } from './isoTime.js';
 
 /** Settings of an archive projection. */
 export interface ArchiveOptions<T, V extends WithOldImage, K> {
-  /** Default `archive`. */
-  readonly name?: string;
+  /**
+   * Unique among the projections run together (the handler, poller, backfill and given() refuse
+   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
+   * built-ins can never share a marker namespace by default.
+   */
+  readonly name: string;
   readonly version?: number;
   /** The archive table, keyed like the source table unless `key` says otherwise. */
   readonly table: string;
@@ -42,7 +46,7 @@ export const archive = <T, V extends WithOldImage, K = Record<string, unknown>>(
   const onlyTtl = options.removals === 'ttl';
   const keyOf = options.key ?? ((event) => event.keys as unknown as RowKey);
   return defineProjection<T, V, K>({
-    name: options.name ?? 'archive',
+    name: options.name,
     version: options.version ?? 1,
     item: options.item,
     keys: options.keys,

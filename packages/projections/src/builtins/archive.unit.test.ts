@@ -16,7 +16,12 @@ const removal = (ttl: boolean) =>
 
 describe('archive', () => {
   it('puts the old image with removal time, cause and sortable sequence number, if newer than what is stored', () => {
-    const archived = archive({ table: 'archive', item: TaskCodec, viewType: 'OLD_IMAGE' });
+    const archived = archive({
+      name: 'archive',
+      table: 'archive',
+      item: TaskCodec,
+      viewType: 'OLD_IMAGE',
+    });
     const event = removal(false);
     expect(archived.plan(event as never)).toEqual([
       {
@@ -37,6 +42,7 @@ describe('archive', () => {
 
   it('ignores INSERT and MODIFY, and user removals when only TTL removals are archived', () => {
     const ttlOnly = archive({
+      name: 'archive',
       table: 'a',
       item: TaskCodec,
       viewType: 'NEW_AND_OLD_IMAGES',

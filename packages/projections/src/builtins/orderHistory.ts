@@ -15,8 +15,12 @@ export type HistoryImages = 'new' | 'old' | 'both' | 'none';
 
 /** Settings of an order-history projection. */
 export interface OrderHistoryOptions<T, V extends StreamViewType, K> {
-  /** Default `orderHistory`. */
-  readonly name?: string;
+  /**
+   * Unique among the projections run together (the handler, poller, backfill and given() refuse
+   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
+   * built-ins can never share a marker namespace by default.
+   */
+  readonly name: string;
   readonly version?: number;
   /** The history table: partition key `partitionKey` (S or N), sort key `sortKey` (S). */
   readonly table: string;
@@ -52,7 +56,7 @@ export const orderHistory = <T, V extends StreamViewType, K = Record<string, unk
   const keepNew = images === 'new' || images === 'both';
   const keepOld = images === 'old' || images === 'both';
   return defineProjection<T, V, K>({
-    name: options.name ?? 'orderHistory',
+    name: options.name,
     version: options.version ?? 1,
     item: options.item,
     keys: options.keys,

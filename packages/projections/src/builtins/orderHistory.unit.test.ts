@@ -17,6 +17,7 @@ const modify = changeEvent({
 describe('orderHistory', () => {
   it('plans one row keyed by entity id and sortable sequence number, with images and changed attributes', () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'history',
       item: TaskCodec,
       viewType: 'NEW_AND_OLD_IMAGES',
@@ -44,6 +45,7 @@ describe('orderHistory', () => {
 
   it('prefixes the sort key with the time and keeps only the images asked for', () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'history',
       item: TaskCodec,
       viewType: 'NEW_AND_OLD_IMAGES',
@@ -65,6 +67,7 @@ describe('orderHistory', () => {
 
   it('lists every attribute as changed by an INSERT, and none it cannot know on a NEW_IMAGE MODIFY', () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'h',
       item: TaskCodec,
       viewType: 'NEW_IMAGE',

@@ -4,6 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { BatchResult } from '../batch/batchResult.js';
 import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
 import type { BatchSettings } from '../batch/runBatch.js';
+import { checkUniqueNames } from '../projection/uniqueNames.js';
 import { batchResponse } from './batchResponse.js';
 import {
   type EventSourceMappingSettings,
@@ -37,6 +38,7 @@ export interface ProjectionHandler {
  */
 export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler => {
   const { onBatch, ...settings } = options;
+  checkUniqueNames(settings.projections, 'lambdaHandler');
   const filterCriteria = filterCriteriaOf(settings.projections);
 
   const handler = async (

@@ -22,6 +22,7 @@ const remove = (sequence: number, list: string) =>
   changeEvent({ eventName: 'REMOVE', keys: { id: 'a' }, sequence, oldImage: task(list) });
 
 const counts = aggregate({
+  name: 'aggregate',
   table: 'counts',
   markerTable: 'markers',
   item: TaskCodec,
@@ -52,6 +53,7 @@ describe('planBatch', () => {
 
   it('plans one history row per change, in record order (a repeated row is left to the store: last wins)', () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'h',
       item: TaskCodec,
       viewType: 'NEW_AND_OLD_IMAGES',
@@ -64,7 +66,12 @@ describe('planBatch', () => {
   });
 
   it('keeps only the newest removal of a key for the archive', () => {
-    const archived = archive({ table: 'a', item: TaskCodec, viewType: 'OLD_IMAGE' });
+    const archived = archive({
+      name: 'archive',
+      table: 'a',
+      item: TaskCodec,
+      viewType: 'OLD_IMAGE',
+    });
     const plan = planBatch(archived, [remove(9, 'new'), insert(3, 'l1'), remove(2, 'old')]);
     expect(plan.writes).toHaveLength(1);
     expect(plan.writes[0]).toMatchObject({ row: { item: { list: 'new' } } });

@@ -1,4 +1,5 @@
 import type { SequenceNumber } from '@sluice/core';
+import { type MarkerScope, markerPrefix } from './markerScope.js';
 import type { Amounts, Row, RowKey } from './row.js';
 
 /**
@@ -108,3 +109,32 @@ export const putIfNewer = (
   row: Row,
   versionAttribute: string,
 ): PutIfNewer => ({ _tag: 'PutIfNewer', table, key, row, versionAttribute });
+
+/** What `contribute` takes: the projection's marker scope, the change, the tables, the contribution. */
+export interface ContributeInput {
+  /** The projection's name and version: its markers live under `<name>@<version>|`. */
+  readonly projection: MarkerScope;
+  /** The change: its source item's identity and sequence number (a `ChangeEvent` fits). */
+  readonly event: { readonly itemKey: string; readonly sequenceNumber: SequenceNumber };
+  /** The aggregate table (one row per group). */
+  readonly table: string;
+  /** The marker table (partition key `markerId`, S); may be shared by aggregates. */
+  readonly markerTable: string;
+  /** What the item contributes now; `null` after its removal or when it counts nowhere. */
+  readonly contribution: Contribution | null;
+}
+
+/**
+ * Builds a `Contribute`: "this change's item now contributes `contribution` to its group". The
+ * marker id is scoped by the projection, as the built-in `aggregate` scopes its own, so two
+ * projections sharing a marker table never touch each other's markers.
+ */
+export const contribute = (input: ContributeInput): Contribute => ({
+  _tag: 'Contribute',
+  table: input.table,
+  markerTable: input.markerTable,
+  markerId: markerPrefix(input.projection) + input.event.itemKey,
+  sequenceNumber: input.event.sequenceNumber,
+  contribution: input.contribution,
+  alsoTouches: [],
+});

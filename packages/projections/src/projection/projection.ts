@@ -1,5 +1,6 @@
 import type { ChangeEvent, StreamViewType } from '@sluice/core';
 import type * as t from 'io-ts';
+import { markerPrefix } from '../plan/markerScope.js';
 import type { Write } from '../plan/write.js';
 
 /** One Lambda filter pattern: what `@sluice/core`'s `filterPattern(...)` returns fits here. */
@@ -86,6 +87,23 @@ export const defineProjection = <T, V extends StreamViewType, K = Record<string,
     viewType: definition.viewType,
     filter: definition.filter,
     accepts: acceptsOf(definition.filter),
-    plan: definition.plan,
+    plan: scopedPlan(definition.plan, name, markerPrefix({ name, version })),
   };
 };
+
+// A projection writing markers outside its own scope would share them with another projection
+// and corrupt both counts: a programmer error, refused before anything is written.
+const scopedPlan =
+  <E>(plan: (event: E) => readonly Write[], name: string, prefix: string) =>
+  (event: E): readonly Write[] => {
+    const writes = plan(event);
+    for (let i = 0; i < writes.length; i++) {
+      const write = writes[i]!;
+      if (write._tag === 'Contribute' && !write.markerId.startsWith(prefix))
+        throw new TypeError(
+          `projection ${name} planned marker ${JSON.stringify(write.markerId)} outside its scope ` +
+            `"${prefix}": build Contribute writes with contribute({ projection: { name, version }, … })`,
+        );
+    }
+    return writes;
+  };

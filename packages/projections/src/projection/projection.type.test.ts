@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { BatchSettings } from '../batch/runBatch.js';
 import { aggregate } from '../builtins/aggregate.js';
 import { archive } from '../builtins/archive.js';
@@ -51,12 +51,14 @@ describe('defineProjection types', () => {
 
   it('lets projections of different items run in one batch', () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'h',
       item: OrderLine,
       viewType: 'NEW_AND_OLD_IMAGES',
       entityId: (event) => event.keys.orderId as string,
     });
     const counts = aggregate({
+      name: 'aggregate',
       table: 'c',
       markerTable: 'm',
       item: t.type({ listId: t.string }),
@@ -68,6 +70,7 @@ describe('defineProjection types', () => {
 
   it('refuses an aggregate without new images and an archive without old images', () => {
     aggregate({
+      name: 'aggregate',
       table: 'c',
       markerTable: 'm',
       item: OrderLine,
@@ -76,6 +79,31 @@ describe('defineProjection types', () => {
       group: (line) => ({ orderId: line.orderId }),
     });
     // @ts-expect-error the archive keeps the old image
-    archive({ table: 'a', item: OrderLine, viewType: 'NEW_IMAGE' });
+    archive({ name: 'archive', table: 'a', item: OrderLine, viewType: 'NEW_IMAGE' });
+  });
+
+  it('requires a name on every built-in, so two can never share a marker namespace by default', () => {
+    const unnamed = /projection name must be a non-empty string/;
+    expect(() =>
+      // @ts-expect-error every projection needs a name of its own
+      aggregate({
+        table: 'c',
+        markerTable: 'm',
+        item: OrderLine,
+        viewType: 'NEW_IMAGE',
+        group: (line) => ({ orderId: line.orderId }),
+      }),
+    ).toThrow(unnamed);
+    // @ts-expect-error every projection needs a name of its own
+    expect(() => archive({ table: 'a', item: OrderLine, viewType: 'OLD_IMAGE' })).toThrow(unnamed);
+    expect(() =>
+      // @ts-expect-error every projection needs a name of its own
+      orderHistory({
+        table: 'h',
+        item: OrderLine,
+        viewType: 'NEW_IMAGE',
+        entityId: (event) => String(event.keys.orderId),
+      }),
+    ).toThrow(unnamed);
   });
 });

@@ -1,4 +1,4 @@
-import type { Projection } from '@sluice/projections';
+import { checkUniqueNames, type Projection } from '@sluice/projections';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { deliveryPlan } from './deliveries.js';
 import { type ProjectionRun, projectionRun } from './projectionRun.js';
@@ -35,6 +35,7 @@ export function given(
         ? projections
         : [projections as Projection];
       if (list.length === 0) throw new TypeError('when() needs at least one projection');
+      checkUniqueNames(list, 'given().when()');
       const times = whenOptions.times ?? 1;
       if (!Number.isInteger(times) || times < 1)
         throw new RangeError(`times must be a positive integer, got ${times}`);

@@ -10,6 +10,7 @@ const Order = t.type({ orderId: t.string });
 describe('given types', () => {
   it('takes projections of different item types and view types in one list', () => {
     const counts = aggregate({
+      name: 'aggregate',
       table: 'c',
       markerTable: 'm',
       item: Task,

@@ -8,22 +8,28 @@ import { given } from './given.js';
 const Task = t.type({ id: t.string, listId: t.string });
 const seq = (n: number) => String(n).padStart(21, '0');
 const sortable = (n: number) => String(n).padStart(40, '0');
+const MONOTONE = { stream: { sequenceNumbers: 'monotone' } } as const;
 
 describe('given(changes).when(projection).then(tables)', () => {
   it('order history: one row per change, even when every batch is delivered twice and the stream twice', async () => {
     const history = orderHistory({
+      name: 'orderHistory',
       table: 'history',
       item: Task,
       viewType: 'NEW_AND_OLD_IMAGES',
       entityId: (event) => String(event.keys.id),
       images: 'new',
     });
-    await given([
-      { put: { id: 't1', listId: 'a' } },
-      { update: { id: 't1' }, with: { set: { listId: 'b' } } },
-      { put: { id: 't1', listId: 'b' } }, // changes nothing: DynamoDB emits no record
-      { delete: { id: 't1' } },
-    ])
+    await given(
+      [
+        { put: { id: 't1', listId: 'a' } },
+        { update: { id: 't1' }, with: { set: { listId: 'b' } } },
+        { put: { id: 't1', listId: 'b' } }, // changes nothing: DynamoDB emits no record
+        { delete: { id: 't1' } },
+        // Literal sequence numbers below: one stream-wide counter, not per-shard seeded numbers.
+      ],
+      MONOTONE,
+    )
       .when(history, { deliveries: 'duplicated', times: 2 })
       .then(
         {
@@ -62,6 +68,7 @@ describe('given(changes).when(projection).then(tables)', () => {
 
   it('counts: items moved between lists and deleted count once, under every fault at once', async () => {
     const counts = aggregate({
+      name: 'aggregate',
       table: 'counts',
       markerTable: 'markers',
       item: Task,
@@ -94,6 +101,7 @@ describe('given(changes).when(projection).then(tables)', () => {
 
   it('archive: only TTL removals are archived, with the time the clock says', async () => {
     const expired = archive({
+      name: 'archive',
       table: 'archive',
       item: Task,
       viewType: 'OLD_IMAGE',
@@ -108,7 +116,7 @@ describe('given(changes).when(projection).then(tables)', () => {
         table.sweepTtl();
         table.delete({ id: 't2' });
       },
-      { timeToLiveAttribute: 'expiresAt' },
+      { timeToLiveAttribute: 'expiresAt', ...MONOTONE },
     )
       .when(expired, { deliveries: faultyDeliveries(7), times: 2 })
       .then({
@@ -173,6 +181,22 @@ describe('given(changes).when(projection).then(tables)', () => {
       );
   });
 
+  it('refuses two projections with one name when the spec is built, naming both', () => {
+    // Both once defaulted to the name `aggregate`: their markers collided in the shared table.
+    const countBy = (table: string) =>
+      aggregate({
+        name: 'perList',
+        table,
+        markerTable: 'markers',
+        item: Task,
+        viewType: 'NEW_IMAGE',
+        group: (task) => ({ listId: task.listId }),
+      });
+    expect(() =>
+      given([{ put: { id: 't1', listId: 'a' } }]).when([countBy('counts'), countBy('others')]),
+    ).toThrow('given().when(): projections #1 and #2 are both named "perList"');
+  });
+
   it('accepts a table you wrote yourself, and several projections at once', async () => {
     const table = new InMemoryTable({
       tableName: 'tasks',
@@ -183,8 +207,14 @@ describe('given(changes).when(projection).then(tables)', () => {
     table.put({ listId: 'a', id: 't1' });
     table.delete({ listId: 'a', id: 't1' });
     const run = given(table).when([
-      archive({ table: 'archive', item: Task, viewType: 'OLD_IMAGE' }),
+      archive({
+        name: 'archive',
+        table: 'archive',
+        item: Task,
+        viewType: 'OLD_IMAGE',
+      }),
       aggregate({
+        name: 'aggregate',
         table: 'counts',
         markerTable: 'markers',
         item: Task,

@@ -7,6 +7,7 @@ import { given } from './given.js';
 
 const Task = t.type({ id: t.string, listId: t.string });
 const counts = aggregate({
+  name: 'aggregate',
   table: 'counts',
   markerTable: 'markers',
   item: Task,

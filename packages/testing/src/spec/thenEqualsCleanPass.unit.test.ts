@@ -11,12 +11,14 @@ const START_S = Date.UTC(2024, 0, 1) / 1000;
 
 const projections = [
   orderHistory({
+    name: 'orderHistory',
     table: 'history',
     item: Task,
     viewType: 'NEW_AND_OLD_IMAGES',
     entityId: (e) => String(e.keys.id),
   }),
   aggregate({
+    name: 'aggregate',
     table: 'totals',
     markerTable: 'markers',
     item: Task,
@@ -24,7 +26,12 @@ const projections = [
     group: (task) => ({ listId: task.listId }),
     amounts: (task) => ({ count: 1, points: task.points }),
   }),
-  archive({ table: 'archive', item: Task, viewType: 'OLD_IMAGE' }),
+  archive({
+    name: 'archive',
+    table: 'archive',
+    item: Task,
+    viewType: 'OLD_IMAGE',
+  }),
   // A projection of a user's own: the newest points per list, by sequence number.
   defineProjection({
     name: 'lastPoints',

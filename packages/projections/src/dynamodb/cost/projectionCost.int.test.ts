@@ -44,6 +44,7 @@ const scenarios: Scenario[] = [
     events: lines,
     tables: (p) => [tableSpec(`${p}.history`, 'entityId', 'change')],
     projection: orderHistory<Item, typeof viewType, Item>({
+      name: 'orderHistory',
       table: 'history',
       item: t.UnknownRecord,
       viewType,
@@ -55,6 +56,7 @@ const scenarios: Scenario[] = [
     events: tasks,
     tables: (p) => [tableSpec(`${p}.counts`, 'listId'), markerTableSpec(`${p}.markers`)],
     projection: aggregate<Item, typeof viewType, Item>({
+      name: 'aggregate',
       table: 'counts',
       markerTable: 'markers',
       item: t.UnknownRecord,
@@ -71,6 +73,7 @@ const scenarios: Scenario[] = [
     events: lines,
     tables: (p) => [tableSpec(`${p}.totals`, 'orderId'), markerTableSpec(`${p}.markers`)],
     projection: aggregate<Item, typeof viewType, Item>({
+      name: 'aggregate',
       table: 'totals',
       markerTable: 'markers',
       item: t.UnknownRecord,
@@ -91,6 +94,7 @@ const scenarios: Scenario[] = [
     events: lines,
     tables: (p) => [tableSpec(`${p}.archive`, 'orderId', 'lineId')],
     projection: archive<Item, typeof viewType, Item>({
+      name: 'archive',
       table: 'archive',
       item: t.UnknownRecord,
       viewType,
