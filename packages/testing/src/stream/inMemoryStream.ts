@@ -10,7 +10,12 @@ import type { StreamViewType } from '@sluice/core';
 import { type Clock, epochMs } from '../clock/clock.js';
 import { type KeySchema, keySchemaElements } from '../table/keySchema.js';
 import { buildRecord } from './buildRecord.js';
-import { canonicalSequenceNumber, formatSequenceNumber } from './sequenceNumbers.js';
+import {
+  canonicalSequenceNumber,
+  formatSequenceNumber,
+  type SequenceNumbering,
+  shardNumberSource,
+} from './sequenceNumbers.js';
 import type { Shard } from './shard.js';
 import { decodeShardIterator, encodeShardIterator } from './shardIterator.js';
 import { ShardLineage } from './shardLineage.js';
@@ -34,6 +39,15 @@ export interface InMemoryStreamOptions {
   readonly partitionCount?: number;
   /** Roll every open shard over once it is this old on the clock. Default: only on demand. */
   readonly rolloverIntervalMs?: number;
+  /**
+   * `misleading` (default): each shard numbers its records from its own seeded base and stride, so
+   * a record written later on one shard may carry a lower number than an earlier one on another,
+   * as AWS allows; only one item's history (and a shard's lineage) is ordered. `monotone`: one
+   * counter over all shards, as DynamoDB Local's single shard shows.
+   */
+  readonly sequenceNumbers?: SequenceNumbering;
+  /** Seed of the misleading numbering: the same seed and writes give the same numbers. Default 1. */
+  readonly sequenceSeed?: number;
 }
 
 /** Everything a stream needs to know about its table. */
@@ -82,7 +96,8 @@ export class InMemoryStream {
   private readonly keySchema: KeySchema;
   private readonly rolloverIntervalMs: number | undefined;
   private readonly lineage: ShardLineage;
-  private sequence = 0;
+  /** Records ever appended: the write order, and with the salt each record's unique eventID. */
+  private written = 0;
   private lastTime = new Date(Number.NaN);
   /** Random per stream: with the sequence number it makes eventIDs unique across streams. */
   private readonly salt: string;
@@ -108,7 +123,7 @@ export class InMemoryStream {
     this.lineage = new ShardLineage(
       partitions,
       this.createdAt.getTime(),
-      () => formatSequenceNumber(this.sequence + 1),
+      shardNumberSource(config.sequenceNumbers ?? 'misleading', config.sequenceSeed ?? 1),
       Number.parseInt(this.salt.slice(0, 8), 16),
     );
   }
@@ -122,11 +137,12 @@ export class InMemoryStream {
       shard = this.lineage.rollover(shard, nowMs);
     }
     shard.trim(nowMs - RECORD_RETENTION_MS);
-    const sequenceNumber = formatSequenceNumber(++this.sequence);
+    const sequenceNumber = shard.nextSequenceNumber();
     const record = buildRecord(change, {
       viewType: this.viewType,
       region: this.region,
-      eventID: this.salt + sequenceNumber,
+      // Write order in the id, so `records()` can restore it: sequence numbers order one shard only.
+      eventID: this.salt + formatSequenceNumber(++this.written),
       sequenceNumber,
       time: this.secondOf(nowMs),
     });
@@ -240,12 +256,13 @@ export class InMemoryStream {
     return this.lineage.shards.reduce((sum, s) => sum + s.heldRecordCount, 0);
   }
 
-  /** Every retained record of every shard, in write order (by sequence number). For tests. */
+  /** Every retained record of every shard, in write order (not sequence order: see `sequenceNumbers`). For tests. */
   records(): InMemoryStreamRecord[] {
     this.maintain();
+    // eventIDs are the stream's salt and the zero-padded write index, so string order is write order.
     return this.lineage.shards
       .flatMap((s) => s.retained())
-      .sort((a, b) => (a.dynamodb.SequenceNumber < b.dynamodb.SequenceNumber ? -1 : 1));
+      .sort((a, b) => (a.eventID < b.eventID ? -1 : 1));
   }
 
   /**

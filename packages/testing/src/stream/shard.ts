@@ -1,3 +1,4 @@
+import type { ShardNumbers } from './sequenceNumbers.js';
 import type { InMemoryStreamRecord } from './streamRecord.js';
 
 /** Where a shard sits in the key-hash space and in time. */
@@ -28,7 +29,16 @@ export class Shard {
   /** Absolute position of the oldest record not yet trimmed. */
   private firstKept = 0;
 
-  constructor(readonly spec: ShardSpec) {}
+  /** `numbers` hands out this shard's sequence numbers, starting at `spec.startingSequenceNumber`. */
+  constructor(
+    readonly spec: ShardSpec,
+    private readonly numbers: ShardNumbers,
+  ) {}
+
+  /** The sequence number the next appended record takes. */
+  nextSequenceNumber(): string {
+    return this.numbers.next();
+  }
 
   /** Whether new records may still be appended. */
   get isOpen(): boolean {

@@ -1,3 +1,4 @@
+import type { ShardNumberSource } from './sequenceNumbers.js';
 import { Shard } from './shard.js';
 import { RECORD_RETENTION_MS } from './streamLimits.js';
 
@@ -19,13 +20,13 @@ export class ShardLineage {
   private created = 0;
 
   /**
-   * `partitionCount` first shards at `nowMs`; `nextSequenceNumber` gives the number the next
-   * record will get (a new shard's `StartingSequenceNumber`); `salt` makes shard ids unique.
+   * `partitionCount` first shards at `nowMs`; `numbers` gives each new shard its sequence numbers
+   * (a child's start above its parent's last); `salt` makes shard ids unique.
    */
   constructor(
     partitionCount: number,
     nowMs: number,
-    private readonly nextSequenceNumber: () => string,
+    private readonly numbers: ShardNumberSource,
     private readonly salt: number,
   ) {
     for (let i = 0; i < partitionCount; i++) {
@@ -117,13 +118,13 @@ export class ShardLineage {
     ranges: readonly (readonly [number, number])[],
   ): Shard[] {
     shard.close(nowMs);
-    const children = ranges.map(([low, high]) => this.create(shard.spec.shardId, low, high, nowMs));
+    const children = ranges.map(([low, high]) => this.create(shard, low, high, nowMs));
     this.open.splice(this.open.indexOf(shard), 1, ...children);
     return children;
   }
 
   private create(
-    parentShardId: string | undefined,
+    parent: Shard | undefined,
     hashLow: number,
     hashHigh: number,
     nowMs: number,
@@ -132,14 +133,21 @@ export class ShardLineage {
     const suffix = ((Math.imul(++this.created, 0x9e3779b1) ^ this.salt) >>> 0)
       .toString(16)
       .padStart(8, '0');
-    const shard = new Shard({
-      shardId: `shardId-${String(nowMs).padStart(20, '0')}-${suffix}`,
-      parentShardId,
-      hashLow,
-      hashHigh,
-      createdAtMs: nowMs,
-      startingSequenceNumber: this.nextSequenceNumber(),
-    });
+    const numbers = this.numbers(
+      this.created,
+      parent && (parent.lastSequenceNumber ?? parent.spec.startingSequenceNumber),
+    );
+    const shard = new Shard(
+      {
+        shardId: `shardId-${String(nowMs).padStart(20, '0')}-${suffix}`,
+        parentShardId: parent?.spec.shardId,
+        hashLow,
+        hashHigh,
+        createdAtMs: nowMs,
+        startingSequenceNumber: numbers.first,
+      },
+      numbers,
+    );
     this.listed.push(shard);
     return shard;
   }
