@@ -73,7 +73,15 @@ export class InMemoryStreamsClient implements Pick<DynamoDBStreamsClient, 'send'
 
   private answer(command: unknown): unknown {
     const input = (command as { input?: unknown } | undefined)?.input ?? {};
-    switch (operationOf(command) as Operation | undefined) {
+    return this.operate(operationOf(command), input);
+  }
+
+  /**
+   * Answers one Streams operation by name (`GetRecords`, …) with its output, or throws the SDK's
+   * exception: the same answers `send()` gives, for servers that receive operations off the wire.
+   */
+  operate(operation: string | undefined, input: unknown): unknown {
+    switch (operation as Operation | undefined) {
       case 'DescribeStream':
         return this.stream((input as DescribeStreamInput).StreamArn).describeStream(
           input as DescribeStreamInput,
@@ -91,7 +99,7 @@ export class InMemoryStreamsClient implements Pick<DynamoDBStreamsClient, 'send'
         return this.listStreams(input as ListStreamsInput);
       default:
         throw streamValidationException(
-          `InMemoryStreamsClient does not support ${operationOf(command) ?? 'this command'}`,
+          `InMemoryStreamsClient does not support ${operation ?? 'this command'}`,
         );
     }
   }

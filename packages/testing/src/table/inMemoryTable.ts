@@ -1,6 +1,8 @@
+import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { Identity } from '@aws-sdk/client-dynamodb-streams';
+import type { StreamViewType } from '@sluice/core';
 import { type Clock, epochMs, systemClock } from '../clock/clock.js';
-import { InMemoryStream } from '../stream/inMemoryStream.js';
+import { InMemoryStream, type InMemoryStreamConfig } from '../stream/inMemoryStream.js';
 import { type StreamEventName, TTL_SERVICE_IDENTITY } from '../stream/streamRecord.js';
 import { admitKey } from './admitItem.js';
 import type { AttributeMap, PlainItem } from './attributeMap.js';
@@ -11,7 +13,11 @@ import { ItemStore } from './itemStore.js';
 import type { ItemUpdate } from './itemUpdate.js';
 import type { KeySchema } from './keySchema.js';
 import { planBatch } from './planBatch.js';
-import { planTransaction } from './planTransaction.js';
+import {
+  checkTransactionPlans,
+  planTransaction,
+  planTransactionActions,
+} from './planTransaction.js';
 import {
   changesSomething,
   type PlanContext,
@@ -22,6 +28,7 @@ import {
 } from './planWrite.js';
 import { type QueryInput, queryItems } from './queryItems.js';
 import { type ScanInput, scanItems } from './scanItems.js';
+import { SecondaryIndex } from './secondaryIndex.js';
 import { checkTableOptions, type InMemoryTableOptions } from './tableOptions.js';
 import { ttlExpired } from './timeToLive.js';
 import { conditionHolds } from './writeCondition.js';
@@ -45,15 +52,17 @@ export class InMemoryTable {
   readonly tableName: string;
   readonly tableArn: string;
   readonly keySchema: KeySchema;
-  readonly timeToLiveAttribute: string | undefined;
   readonly clock: Clock;
+  private ttlAttribute: string | undefined;
   private readonly store: ItemStore;
   /** Planning for DynamoDB-JSON requests: the caller keeps its objects, so they are copied. */
   private readonly raw: PlanContext;
   /** Planning for plain requests: `marshall` built the values for us, so they are adopted. */
   private readonly plain: PlanContext;
   private readonly document: DocumentConversion;
-  private readonly maybeStream: InMemoryStream | undefined;
+  private maybeStream: InMemoryStream | undefined;
+  private readonly streamConfig: Omit<InMemoryStreamConfig, 'viewType'>;
+  private readonly indexes: ReadonlyMap<string, SecondaryIndex>;
 
   constructor(options: InMemoryTableOptions) {
     checkTableOptions(options);
@@ -64,24 +73,61 @@ export class InMemoryTable {
     this.keySchema = options.sortKey
       ? { partitionKey: options.partitionKey, sortKey: options.sortKey }
       : { partitionKey: options.partitionKey };
-    this.timeToLiveAttribute = options.timeToLiveAttribute;
+    this.ttlAttribute = options.timeToLiveAttribute;
     this.clock = options.clock ?? systemClock;
     this.store = new ItemStore(this.keySchema);
     this.raw = { schema: this.keySchema, store: this.store, owned: false };
     this.plain = { schema: this.keySchema, store: this.store, owned: true };
     this.document = new DocumentConversion(options);
+    this.indexes = new Map(
+      (options.indexes ?? []).map((o) => [o.indexName, new SecondaryIndex(o, this.keySchema)]),
+    );
+    this.streamConfig = {
+      ...options.stream,
+      tableName: options.tableName,
+      keySchema: this.keySchema,
+      region,
+      accountId,
+      clock: this.clock,
+    };
     this.maybeStream =
       options.streamViewType === undefined
         ? undefined
-        : new InMemoryStream({
-            ...options.stream,
-            tableName: options.tableName,
-            keySchema: this.keySchema,
-            viewType: options.streamViewType,
-            region,
-            accountId,
-            clock: this.clock,
-          });
+        : new InMemoryStream({ ...this.streamConfig, viewType: options.streamViewType });
+  }
+
+  /** Name of the TTL attribute `sweepTtl()` reads, if TTL is enabled. */
+  get timeToLiveAttribute(): string | undefined {
+    return this.ttlAttribute;
+  }
+
+  /** Enables TTL on `attribute`, or disables it (UpdateTimeToLive). */
+  setTimeToLiveAttribute(attribute: string | undefined): void {
+    this.ttlAttribute = attribute;
+  }
+
+  /**
+   * Starts a new stream (a new ARN) that receives every later write, as UpdateTable does when it
+   * enables a stream. The previous stream, if any, stops receiving records but stays readable.
+   */
+  enableStream(viewType: StreamViewType): InMemoryStream {
+    this.maybeStream = new InMemoryStream({ ...this.streamConfig, viewType });
+    return this.maybeStream;
+  }
+
+  /** Stops recording writes (UpdateTable disabling the stream); the old stream stays readable. */
+  disableStream(): void {
+    this.maybeStream = undefined;
+  }
+
+  /** The secondary index named `indexName`, if the table has it. */
+  index(indexName: string): SecondaryIndex | undefined {
+    return this.indexes.get(indexName);
+  }
+
+  /** The table's secondary indexes. */
+  get secondaryIndexes(): SecondaryIndex[] {
+    return [...this.indexes.values()];
   }
 
   /** The table's stream; a programmer error to ask for on a table created without `streamViewType`. */
@@ -138,13 +184,37 @@ export class InMemoryTable {
 
   /** BatchWriteItem: up to 25 puts and deletes, no two on one item, validated before any is applied. */
   batchWriteItems(requests: readonly BatchWriteRequest[]): BatchWriteResult {
-    for (const plan of planBatch(this.raw, requests)) this.commit(plan);
+    for (const plan of this.checked(planBatch(this.raw, requests))) this.commit(plan);
     return { unprocessed: [] };
   }
 
   /** TransactWriteItems: up to 100 actions on distinct items; all are applied or none. */
   transactWriteItems(actions: readonly TransactWriteAction[]): WriteResult[] {
-    return planTransaction(this.raw, actions).map((plan) => this.commit(plan));
+    return this.checked(planTransaction(this.raw, actions)).map((plan) => this.commit(plan));
+  }
+
+  /**
+   * Plans TransactWriteItems actions on this table and checks their conditions without applying
+   * anything; a transaction over several tables plans on each, then commits with `commitPlanned`.
+   */
+  planTransactWrite(actions: readonly TransactWriteAction[]): {
+    readonly plans: PlannedWrite[];
+    readonly reasons: CancellationReason[];
+  } {
+    const planned = planTransactionActions(this.raw, actions);
+    checkTransactionPlans(planned.plans);
+    this.checked(planned.plans);
+    return planned;
+  }
+
+  /** Validates BatchWriteItem requests without applying them (a batch over several tables plans each first). */
+  planBatchWrite(requests: readonly BatchWriteRequest[]): PlannedWrite[] {
+    return this.checked(planBatch(this.raw, requests));
+  }
+
+  /** Applies writes planned by `planTransactWrite` or `planBatchWrite` (all of them valid and their conditions met). */
+  commitPlanned(plans: readonly PlannedWrite[]): WriteResult[] {
+    return plans.map((plan) => this.commit(plan));
   }
 
   /** Like `putItem`, with a plain item. */
@@ -197,7 +267,7 @@ export class InMemoryTable {
       this.plain,
       requests.map((r) => this.document.batchRequest(r)),
     );
-    for (const plan of plans) this.commit(plan);
+    for (const plan of this.checked(plans)) this.commit(plan);
     return { unprocessed: [] };
   }
 
@@ -210,7 +280,7 @@ export class InMemoryTable {
       this.plain,
       actions.map((a) => d.action(a)),
     );
-    return plans.map((plan) => d.result(this.commit(plan)));
+    return this.checked(plans).map((plan) => d.result(this.commit(plan)));
   }
 
   /**
@@ -220,7 +290,7 @@ export class InMemoryTable {
    * are the opposite problem: far in the future, never expiring).
    */
   sweepTtl(): WriteResult[] {
-    const attribute = this.timeToLiveAttribute;
+    const attribute = this.ttlAttribute;
     if (attribute === undefined) return [];
     const nowMs = epochMs(this.clock);
     const expired = [...this.store.all()].filter((slot) => ttlExpired(slot.item[attribute], nowMs));
@@ -232,7 +302,17 @@ export class InMemoryTable {
     );
   }
 
+  /** The plans, once every new item passed the secondary indexes' key checks. */
+  private checked<T extends readonly PlannedWrite[]>(plans: T): T {
+    if (this.indexes.size === 0) return plans;
+    for (const { next } of plans) {
+      if (next !== undefined) for (const index of this.indexes.values()) index.check(next.item);
+    }
+    return plans;
+  }
+
   private writeOne(plan: PlannedWrite, options: WriteOptions): WriteResult {
+    this.checked([plan]);
     if (options.condition !== undefined && !conditionHolds(options.condition, plan.oldItem)) {
       throw conditionalCheckFailed(
         options.returnValuesOnConditionCheckFailure === 'ALL_OLD' ? plan.oldItem : undefined,
@@ -251,6 +331,7 @@ export class InMemoryTable {
       oldItem === undefined ? 'INSERT' : next === undefined ? 'REMOVE' : 'MODIFY';
     if (next === undefined) this.store.delete(key.id);
     else this.store.set(key, next.item, next.size);
+    for (const index of this.indexes.values()) index.apply(key, next?.item);
     const record = this.maybeStream?.append({
       eventName,
       keys: key.keys,

@@ -25,7 +25,14 @@ export class ItemStore {
   private readonly partitions = new Map<string, Partition>();
   private scanOrder: Slot[] | undefined;
 
-  constructor(private readonly schema: KeySchema) {}
+  /**
+   * `tieBreak` orders keys whose sort values are equal: a secondary index holds many items under
+   * one index key, and orders them by their table key.
+   */
+  constructor(
+    private readonly schema: KeySchema,
+    private readonly tieBreak?: (a: ItemKey, b: ItemKey) => number,
+  ) {}
 
   /** Number of items. */
   get size(): number {
@@ -102,11 +109,14 @@ export class ItemStore {
   /** Sort-key order between two keys of one partition. */
   readonly compareSortKeys = (a: { key: ItemKey }, b: { key: ItemKey }): number => {
     const { sortKey } = this.schema;
-    if (sortKey === undefined) return 0;
-    return compareKeyValues(
-      sortKey.type,
-      a.key.sortValue as AttributeMap[string],
-      b.key.sortValue as AttributeMap[string],
-    );
+    const order =
+      sortKey === undefined
+        ? 0
+        : compareKeyValues(
+            sortKey.type,
+            a.key.sortValue as AttributeMap[string],
+            b.key.sortValue as AttributeMap[string],
+          );
+    return order !== 0 || this.tieBreak === undefined ? order : this.tieBreak(a.key, b.key);
   };
 }

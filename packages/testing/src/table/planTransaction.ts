@@ -48,6 +48,46 @@ const reasonFor = (action: TransactWriteAction, plan: PlannedWrite): Cancellatio
   };
 };
 
+/** The planned writes of some transaction actions and, per action, whether its condition holds. */
+export interface PlannedActions {
+  /** One plan per action, in order (a condition check's plan leaves the item as it is). */
+  readonly plans: PlannedWrite[];
+  readonly reasons: CancellationReason[];
+}
+
+/** Plans each action and checks its condition, throwing only for invalid requests. */
+export const planTransactionActions = (
+  context: PlanContext,
+  actions: readonly TransactWriteAction[],
+): PlannedActions => {
+  const plans = actions.map((action) => planAction(context, action));
+  return {
+    plans,
+    reasons: actions.map((action, i) => reasonFor(action, plans[i] as PlannedWrite)),
+  };
+};
+
+/** Refuses a transaction whose actions count is out of 1–100. */
+export const checkTransactionLength = (length: number): void => {
+  if (length === 0 || length > MAX_ACTIONS) {
+    throw validationException(
+      `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length between 1 and ${MAX_ACTIONS}`,
+    );
+  }
+};
+
+/** Refuses two actions on one item, and more than 4 MB of items, in the plans of one table. */
+export const checkTransactionPlans = (plans: readonly PlannedWrite[], bytesBefore = 0): number => {
+  if (new Set(plans.map((p) => p.key.id)).size !== plans.length) {
+    throw validationException('Transaction request cannot include multiple operations on one item');
+  }
+  const bytes = plans.reduce((sum, p) => sum + (p.next?.size ?? 0), bytesBefore);
+  if (bytes > MAX_BYTES) {
+    throw validationException('Transaction request exceeds the maximum allowed size of 4 MB');
+  }
+  return bytes;
+};
+
 /**
  * Validates a TransactWriteItems (1–100 actions, distinct items, 4 MB) and checks every condition;
  * any failure throws before anything is applied. Returns the writes to apply (condition checks omitted).
@@ -56,19 +96,9 @@ export const planTransaction = (
   context: PlanContext,
   actions: readonly TransactWriteAction[],
 ): PlannedWrite[] => {
-  if (actions.length === 0 || actions.length > MAX_ACTIONS) {
-    throw validationException(
-      `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length between 1 and ${MAX_ACTIONS}`,
-    );
-  }
-  const plans = actions.map((action) => planAction(context, action));
-  if (new Set(plans.map((p) => p.key.id)).size !== plans.length) {
-    throw validationException('Transaction request cannot include multiple operations on one item');
-  }
-  if (plans.reduce((sum, p) => sum + (p.next?.size ?? 0), 0) > MAX_BYTES) {
-    throw validationException('Transaction request exceeds the maximum allowed size of 4 MB');
-  }
-  const reasons = actions.map((action, i) => reasonFor(action, plans[i] as PlannedWrite));
+  checkTransactionLength(actions.length);
+  const { plans, reasons } = planTransactionActions(context, actions);
+  checkTransactionPlans(plans);
   if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons);
   return plans.filter((_, i) => actions[i]?.type !== 'conditionCheck');
 };

@@ -1,7 +1,7 @@
 import { admitAttributes, admitValue } from './admitValue.js';
 import { type AttributeMap, type AttributeValue, memberOf } from './attributeMap.js';
 import { validationException } from './dynamoDbErrors.js';
-import { keyOfItem, keyOfKey } from './itemKey.js';
+import { type ItemKey, keyOfItem, keyOfKey } from './itemKey.js';
 import { collectPage, firstIndexWhere, type ItemPage } from './itemPage.js';
 import type { ItemStore, Slot } from './itemStore.js';
 import { compareKeyValues } from './keyOrder.js';
@@ -89,8 +89,16 @@ const sortKeyTest = (
   }
 };
 
-/** Runs a Query against the store, like DynamoDB: sort-key order, `limit`, 1 MB pages. */
-export const queryItems = (store: ItemStore, schema: KeySchema, input: QueryInput): ItemPage => {
+/**
+ * Runs a Query against the store, like DynamoDB: sort-key order, `limit`, 1 MB pages.
+ * `startKeyOf` reads `exclusiveStartKey` (a secondary index's start key also holds the table key).
+ */
+export const queryItems = (
+  store: ItemStore,
+  schema: KeySchema,
+  input: QueryInput,
+  startKeyOf: (startKey: AttributeMap) => ItemKey = (startKey) => keyOfKey(schema, startKey),
+): ItemPage => {
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
   if (!(limit >= 1))
     throw validationException(
@@ -103,7 +111,7 @@ export const queryItems = (store: ItemStore, schema: KeySchema, input: QueryInpu
   const forward = input.scanIndexForward ?? true;
   let start = forward ? 0 : slots.length - 1;
   if (input.exclusiveStartKey !== undefined) {
-    const startKey = keyOfKey(schema, admitAttributes(input.exclusiveStartKey, { size: 0 }));
+    const startKey = startKeyOf(admitAttributes(input.exclusiveStartKey, { size: 0 }));
     if (startKey.partitionId !== partitionId) {
       throw validationException(
         'The provided starting key is invalid: The provided key element does not match the schema',

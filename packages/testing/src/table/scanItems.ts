@@ -1,7 +1,7 @@
 import { admitAttributes } from './admitValue.js';
-import type { AttributeValue } from './attributeMap.js';
+import type { AttributeMap, AttributeValue } from './attributeMap.js';
 import { validationException } from './dynamoDbErrors.js';
-import { keyOfKey } from './itemKey.js';
+import { type ItemKey, keyOfKey } from './itemKey.js';
 import { collectPage, firstIndexWhere, type ItemPage } from './itemPage.js';
 import type { ItemStore } from './itemStore.js';
 import type { KeySchema } from './keySchema.js';
@@ -18,7 +18,12 @@ export interface ScanInput<V = AttributeValue> {
 const HASH_SPACE = 2 ** 32;
 
 /** Runs a Scan: items in partition-hash order; segment `s` of `n` is the hash range [s/n, (s+1)/n). */
-export const scanItems = (store: ItemStore, schema: KeySchema, input: ScanInput = {}): ItemPage => {
+export const scanItems = (
+  store: ItemStore,
+  schema: KeySchema,
+  input: ScanInput = {},
+  startKeyOf: (startKey: AttributeMap) => ItemKey = (startKey) => keyOfKey(schema, startKey),
+): ItemPage => {
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
   if (!(limit >= 1))
     throw validationException(
@@ -47,7 +52,7 @@ export const scanItems = (store: ItemStore, schema: KeySchema, input: ScanInput 
   const slots = store.inScanOrder();
   let start = firstIndexWhere(slots, (s) => s.key.hash >= lowHash);
   if (input.exclusiveStartKey !== undefined) {
-    const startKey = keyOfKey(schema, admitAttributes(input.exclusiveStartKey, { size: 0 }));
+    const startKey = startKeyOf(admitAttributes(input.exclusiveStartKey, { size: 0 }));
     start = Math.max(
       start,
       firstIndexWhere(slots, (s) => store.compareScan(s, { key: startKey }) > 0),

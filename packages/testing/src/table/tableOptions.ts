@@ -3,6 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from './documentConversion.js';
 import type { KeySchema } from './keySchema.js';
+import type { SecondaryIndexOptions } from './secondaryIndex.js';
 
 /** How to build an in-memory table. */
 export interface InMemoryTableOptions extends KeySchema, DocumentOptions {
@@ -19,6 +20,8 @@ export interface InMemoryTableOptions extends KeySchema, DocumentOptions {
   readonly region?: string;
   /** Account in ARNs. Default `000000000000`. */
   readonly accountId?: string;
+  /** Global and local secondary indexes, kept in step with every write. */
+  readonly indexes?: readonly SecondaryIndexOptions[];
 }
 
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
