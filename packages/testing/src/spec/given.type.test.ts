@@ -1,6 +1,6 @@
 import { aggregate, defineProjection } from '@sluice/projections';
 import * as t from 'io-ts';
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { given } from './given.js';
 import type { ProjectionOutcome } from './runProjections.js';
 
@@ -42,6 +42,6 @@ describe('given types', () => {
       }),
     );
     // @ts-expect-error: a run is asserted with then(expected) or read with outcome()
-    await run;
+    await expect(async () => await run).rejects.toThrow(/asserts nothing by itself/);
   });
 });

@@ -39,6 +39,10 @@ const fail = (title: string, lines: readonly string[], outcome: ProjectionOutcom
   });
 };
 
+const NO_EXPECTATION =
+  'a projection spec asserts nothing by itself: end it with .then(expectedRows), ' +
+  '.thenDeadLetters(expected) or .thenEqualsCleanPass(); .outcome() gives the tables';
+
 const isExpectation = (value: unknown): value is ExpectedTables =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -71,11 +75,14 @@ export const projectionRun = (
       fail(`projection tables differ from the expected rows (${context})`, lines, result);
   };
 
-  // `await run` calls `then` with callbacks (the type forbids it; plain JS may do it anyway):
-  // act as a promise of the outcome then, rather than never settling.
+  // `await run` (or returning the run from an async test) calls `then` with callbacks: the type
+  // forbids it, but a test that forgot its expectation must fail, not pass having checked nothing.
   const then = (expected: unknown, second?: unknown): Promise<unknown> => {
     if (typeof expected === 'function' || expected === undefined || expected === null)
-      return run().then(expected as Fulfilled<unknown>, second as Rejected<unknown>);
+      return Promise.reject(new TypeError(NO_EXPECTATION)).then(
+        expected as Fulfilled<unknown>,
+        second as Rejected<unknown>,
+      );
     if (!isExpectation(expected))
       throw new TypeError('then() takes the expected rows per table name: { myTable: [row, …] }');
     return assertTables(expected, second as CompareOptions | undefined);

@@ -187,10 +187,17 @@ describe('ProjectionRun', () => {
     expect(writes).toBe(1);
   });
 
-  it('settles with the outcome when awaited by mistake (the type forbids it), instead of hanging', async () => {
+  it('fails a test that awaits a run without an expectation, instead of passing it silently', async () => {
+    // The tables are wrong on purpose: a test that forgot `.then(expected)` must not go green.
     const run = given(tasks).when(counts);
-    const awaited: unknown = await (run as unknown as PromiseLike<unknown>);
-    expect(awaited).toBe(await run.outcome());
+    await expect(run as unknown as PromiseLike<unknown>).rejects.toThrow(
+      'a projection spec asserts nothing by itself: end it with .then(expectedRows), ' +
+        '.thenDeadLetters(expected) or .thenEqualsCleanPass(); .outcome() gives the tables',
+    );
+    // `return given(…).when(…)` from an async test, as often written:
+    const returned = async () => run as unknown as PromiseLike<unknown>;
+    await expect(returned()).rejects.toThrow(/asserts nothing by itself/);
+    expect((await run.outcome()).tables.counts).toBeDefined();
   });
 
   it('honours asymmetric matchers and rejects expectations that are not rows per table', async () => {
