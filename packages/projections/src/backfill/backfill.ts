@@ -19,9 +19,19 @@ export interface BackfillOptions extends ScanSnapshotsOptions {
   readonly catchUpTimeoutMs?: number;
 }
 
-/** What a backfill did; `caughtUp` once the live stream had applied every change up to the scan's end. */
+/** What a backfill did, and whether its projections provably hold every change. */
 export interface BackfillResult extends BackfillSummary {
+  /**
+   * The scan is complete, a live stream followed the backfill from before its first page (over
+   * every run), and it has applied every change up to the scan's end.
+   */
   readonly caughtUp: boolean;
+  /**
+   * A live stream ran, but not since the backfill's first page: it was started after an earlier
+   * run (a new lease table, a run without one, or a version that stored a moving LATEST), so
+   * changes made between the runs may be missing. Start over under another backfill id.
+   */
+  readonly gap: boolean;
 }
 
 /** Why a backfill stopped. */
@@ -30,7 +40,8 @@ export type BackfillFailure = ScanFailure | LiveStreamFailed;
 /**
  * Builds projections for a table that already has data, with no gap and no double count:
  *
- * 1. start the live stream's consumer (its position is fixed before the first item is read);
+ * 1. start the live stream's consumer (its position is fixed and stored before the first item
+ *    is read, so a stopped run resumes it instead of starting anew at a later position);
  * 2. scan the table and feed each item as a snapshot (sequence number zero) to the same store;
  * 3. wait until the consumer has caught up with the end of the scan.
  *
@@ -56,18 +67,22 @@ export const backfill = async (
       // A progress display's bug must not stop the backfill.
     }
   };
+  let followedBy = options.followedBy;
   if (live !== undefined) {
     const started = await live.start();
     if (E.isLeft(started)) return started;
+    followedBy = started.right?.resumed === true ? 'resumed' : 'fixedNow';
   }
-  const scanned = await scanSnapshots(options);
+  const scanned = await scanSnapshots({ ...options, followedBy });
   if (E.isLeft(scanned)) return scanned;
+  const gap = live !== undefined && !scanned.right.followed;
   if (live === undefined || !scanned.right.complete)
-    return E.right({ ...scanned.right, caughtUp: false });
+    return E.right({ ...scanned.right, caughtUp: false, gap });
   const since = clock.now();
   emit({ _tag: 'CatchingUp', since });
   const caughtUp = await live.caughtUp(options.catchUpTimeoutMs);
   if (E.isLeft(caughtUp)) return caughtUp;
   emit({ _tag: 'CaughtUp', waitedMs: clock.now() - since });
-  return E.right({ ...scanned.right, caughtUp: true });
+  // Caught up with the scan's end proves nothing about changes made before the consumer began.
+  return E.right({ ...scanned.right, caughtUp: !gap, gap });
 };

@@ -56,6 +56,11 @@ export interface BackfillSummary {
   /** Items sent to the dead-letter sink. */
   readonly poison: number;
   readonly elapsedMs: number;
+  /**
+   * A live stream applied every change since the backfill's first page, over every run (see
+   * `followedBy`); `false` when a run scanned with none, or one started after an earlier run's.
+   */
+  readonly followed: boolean;
 }
 
 /** A resumed backfill was asked for another number of segments than its checkpoints hold. */

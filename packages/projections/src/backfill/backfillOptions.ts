@@ -39,6 +39,14 @@ export interface ScanSnapshotsOptions {
   readonly clock?: PollerClock;
   /** Uniform in [0, 1), for the backoff's jitter (default `Math.random`). */
   readonly random?: () => number;
+  /**
+   * What applies the table's changes while this scan runs (`backfill` sets it from its live
+   * stream's start): nothing known (`none`, the default), a consumer whose positions this run
+   * fixed before scanning (`fixedNow`), or one whose positions were kept from before (`resumed`).
+   * Saved with the segment checkpoints: a resumed scan is followed throughout only if every
+   * earlier run was and the consumer resumed, so no change made between two runs went unapplied.
+   */
+  readonly followedBy?: 'none' | 'fixedNow' | 'resumed';
   /** Stops the scan: pages in hand are applied and checkpointed, then it resolves, incomplete. */
   readonly signal?: AbortSignal;
   /** Observes progress (a progress bar, logs); a throwing listener is ignored. */
@@ -50,7 +58,14 @@ export interface ScanSettings
   extends Required<
     Omit<
       ScanSnapshotsOptions,
-      'projections' | 'rate' | 'pageSize' | 'signal' | 'onEvent' | 'backfillId' | 'inexactNumbers'
+      | 'projections'
+      | 'rate'
+      | 'pageSize'
+      | 'signal'
+      | 'onEvent'
+      | 'backfillId'
+      | 'inexactNumbers'
+      | 'followedBy'
     >
   > {
   readonly targets: readonly BackfillTarget[];
@@ -59,6 +74,7 @@ export interface ScanSettings
   readonly pageSize: number | undefined;
   readonly inexactNumbers: InexactNumbers | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly followedBy: NonNullable<ScanSnapshotsOptions['followedBy']>;
   readonly emit: (event: BackfillEvent) => void;
 }
 
@@ -92,6 +108,7 @@ export const scanSettings = (options: ScanSnapshotsOptions): ScanSettings => {
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     signal: options.signal,
+    followedBy: options.followedBy ?? 'none',
     emit: (event) => {
       try {
         onEvent?.(event);

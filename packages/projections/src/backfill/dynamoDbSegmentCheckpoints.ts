@@ -10,7 +10,7 @@ import type { SegmentCheckpoint, SegmentCheckpointStore } from './segmentCheckpo
 
 /**
  * The segment checkpoint table: partition key `backfillId` (S), sort key `segment` (N); one small
- * item per segment (`totalSegments`, `position`, `done`, `scanned`, `updatedAt`).
+ * item per segment (`totalSegments`, `position`, `done`, `scanned`, `followed`, `updatedAt`).
  */
 export const segmentCheckpointTableSpec = (tableName: string): TableSpec =>
   tableSpec(tableName, 'backfillId', { name: 'segment', type: 'N' });
@@ -30,7 +30,7 @@ const StoredSegment = t.intersection([
     done: t.boolean,
     scanned: t.number,
   }),
-  t.partial({ position: t.string }),
+  t.partial({ position: t.string, followed: t.boolean }),
 ]);
 
 /** A stored segment checkpoint that does not read back (edited by hand, another tool's table). */
@@ -59,6 +59,7 @@ const decode = (
     lastEvaluatedKey: position.right,
     done: raw.done,
     scanned: raw.scanned,
+    followed: raw.followed === true,
   });
 };
 
@@ -111,6 +112,7 @@ export const dynamoDbSegmentCheckpoints = (
                 totalSegments: checkpoint.totalSegments,
                 done: checkpoint.done,
                 scanned: checkpoint.scanned,
+                followed: checkpoint.followed === true,
                 updatedAt: new Date().toISOString(),
                 ...(lastEvaluatedKey === undefined
                   ? {}

@@ -6,6 +6,15 @@ export interface LiveStreamFailed {
   readonly message: string;
 }
 
+/** Where a live stream's consumer started, as `start` found it. */
+export interface LiveStart {
+  /**
+   * Every position was kept from before this call (the consumer group existed already), so every
+   * change since that group began is applied; `false`: the positions were fixed by this call.
+   */
+  readonly resumed: boolean;
+}
+
 /**
  * The consumer that applies the table's stream to the same projections and store as a backfill:
  * a poller the backfill runs (`pollerLiveStream`), or one that runs anyway (a Lambda event source
@@ -13,11 +22,12 @@ export interface LiveStreamFailed {
  */
 export interface LiveStream {
   /**
-   * Starts consuming, and resolves once the consumer's start position is fixed: from then on,
-   * every change (and every change still in the stream, when it starts at TRIM_HORIZON) will be
-   * applied. The scan may begin only after that.
+   * Starts consuming, and resolves once the consumer's start position is fixed and stored: from
+   * then on, every change (and every change still in the stream, when it starts at TRIM_HORIZON)
+   * will be applied, even after a restart. The scan may begin only after that. `undefined` (no
+   * `LiveStart`) counts as positions fixed by this call.
    */
-  start(): Promise<E.Either<LiveStreamFailed, void>>;
+  start(): Promise<E.Either<LiveStreamFailed, LiveStart | undefined>>;
   /** Resolves once every change made before the call is applied (Left: failed, or timed out). */
   caughtUp(timeoutMs?: number): Promise<E.Either<LiveStreamFailed, void>>;
 }

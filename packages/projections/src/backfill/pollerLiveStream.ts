@@ -43,6 +43,7 @@ export const pollerLiveStream = (options: PollerLiveStreamOptions): PollerLiveSt
   const defaultTimeout = catchUpTimeoutMs ?? 600_000;
   let running: Promise<E.Either<PollerFailure, void>> | undefined;
   let failure: PollerFailure | undefined;
+  let resumed = false;
 
   const failedNow = (): LiveStreamFailed | undefined =>
     failure && liveStreamFailed(`the stream poller stopped: ${failure.message}`);
@@ -57,12 +58,12 @@ export const pollerLiveStream = (options: PollerLiveStreamOptions): PollerLiveSt
     if (E.isLeft(leases)) return E.left(liveStreamFailed(leases.left.message));
     const checkpoints = new Map(leases.right.map((l) => [l.shardId, l.checkpoint]));
     return E.right(
-      shards.right.every(({ shardId, endingSequenceNumber }) => {
+      shards.right.every(({ shardId }) => {
         const checkpoint = checkpoints.get(shardId);
         if (checkpoint === 'SHARD_END') return true;
-        // Start: a LATEST iterator fixes its position once opened; closed shards are read whole.
-        if (since === undefined)
-          return endingSequenceNumber !== undefined || tracker.opened(shardId);
+        // Start: every shard's lease is stored at a position that does not move (the poller
+        // turns a LATEST start into the shard's position before storing it).
+        if (since === undefined) return checkpoint !== undefined && checkpoint !== 'LATEST';
         if (tracker.emptyReadsSince(shardId, since) >= emptyReads) return true;
         const time = checkpoint === undefined ? undefined : tracker.timeUpTo(shardId, checkpoint);
         return time !== undefined && time >= since + TIME_SLACK_MS;
@@ -92,15 +93,19 @@ export const pollerLiveStream = (options: PollerLiveStreamOptions): PollerLiveSt
     poller,
     start: async () => {
       if (running === undefined) {
+        const before = await leaseTable.list(streamArn);
+        if (E.isLeft(before)) return E.left(liveStreamFailed(before.left.message));
+        // A stored LATEST (older versions) moves until fixed: only concrete positions resume.
+        resumed =
+          before.right.length > 0 && before.right.every((lease) => lease.checkpoint !== 'LATEST');
         running = poller.run();
         void running.then((result) => {
           if (E.isLeft(result)) failure = result.left;
         });
       }
-      // TRIM_HORIZON is a fixed position already; LATEST is fixed once each shard's iterator is.
-      if ((options.startingPosition ?? 'TRIM_HORIZON') === 'TRIM_HORIZON')
-        return E.right(undefined);
-      return waitFor(undefined, defaultTimeout);
+      // Until every shard's lease is stored, a stop would lose the start: wait for it.
+      const fixed = await waitFor(undefined, defaultTimeout);
+      return E.isLeft(fixed) ? fixed : E.right({ resumed });
     },
     caughtUp: (timeoutMs) => waitFor(clock.now(), timeoutMs ?? defaultTimeout),
     stop: () => poller.stop(),

@@ -47,11 +47,6 @@ export class ReadTracker {
     this.client = { send: send as Streams['send'] };
   }
 
-  /** Whether an iterator was opened on the shard (a LATEST iterator fixes its position then). */
-  opened(shardId: string): boolean {
-    return this.shards.has(shardId);
-  }
-
   /** Reads of the shard sent at or after `since` that returned nothing, with no record since. */
   emptyReadsSince(shardId: string, since: number): number {
     return (this.shards.get(shardId)?.empty ?? []).filter((sentAt) => sentAt >= since).length;

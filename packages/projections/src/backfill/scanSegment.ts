@@ -26,6 +26,8 @@ export interface ScanRun {
   unchanged: number;
   poison: number;
   failure: ScanFailure | undefined;
+  /** Saved with every checkpoint: see `SegmentCheckpoint.followed`. */
+  readonly followed: boolean;
 }
 
 const stopping = (run: ScanRun): boolean =>
@@ -72,6 +74,7 @@ export const scanSegment = async (run: ScanRun, from: SegmentCheckpoint): Promis
       lastEvaluatedKey,
       done: lastEvaluatedKey === undefined,
       scanned: position.scanned + items.length,
+      followed: run.followed,
     };
     const saved = await settings.checkpoints.save(run.backfillId, next);
     if (E.isLeft(saved)) {

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Projection } from '../projection/projection.js';
 import type { BackfillSummary, ScanFailure } from './backfillEvents.js';
 import { defaultBackfillId, type ScanSnapshotsOptions, scanSettings } from './backfillOptions.js';
+import { followedThroughout, forgetFollowed } from './followedThroughout.js';
 import { resolveRate } from './rateLimit.js';
 import { type ScanRun, scanSegment } from './scanSegment.js';
 import type { SegmentCheckpoint } from './segmentCheckpoints.js';
@@ -53,6 +54,11 @@ export const scanSnapshots = async (
         `backfill ${backfillId} was started with ${mismatch.totalSegments} segments: resume it ` +
         `with ${mismatch.totalSegments}, or start over under another backfill id`,
     });
+  const followed = followedThroughout(settings.followedBy, loaded.right);
+  if (!followed) {
+    const forgotten = await forgetFollowed(settings, backfillId, loaded.right);
+    if (E.isLeft(forgotten)) return forgotten;
+  }
   const saved = new Map(loaded.right.map((c) => [c.segment, c]));
   const from = Array.from({ length: segments }, (_, s) => saved.get(s) ?? startOf(s, segments));
   const alreadyScanned = from.reduce((sum, c) => sum + c.scanned, 0);
@@ -72,6 +78,7 @@ export const scanSnapshots = async (
     unchanged: 0,
     poison: 0,
     failure: undefined,
+    followed,
   };
   settings.emit({
     _tag: 'ScanStarted',
@@ -99,5 +106,6 @@ export const scanSnapshots = async (
     unchanged: run.unchanged,
     poison: run.poison,
     elapsedMs: clock.now() - startedAt,
+    followed,
   });
 };

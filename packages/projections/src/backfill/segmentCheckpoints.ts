@@ -12,6 +12,11 @@ export interface SegmentCheckpoint {
   readonly done: boolean;
   /** Items read and applied in this segment so far. */
   readonly scanned: number;
+  /**
+   * A live stream has applied every change since this backfill's first page, in every run up to
+   * this save (absent: not known, e.g. saved by an older version; counts as `false`).
+   */
+  readonly followed?: boolean;
 }
 
 /**

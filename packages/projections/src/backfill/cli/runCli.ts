@@ -176,6 +176,7 @@ const run = async (
         return OK;
       }
       stdout.write(summaryText(result.backfill));
+      if (result.backfill.gap) return FAILED;
       if (result._tag === 'Incomplete') return STOPPED;
       stdout.write(
         `readers switched: ${target.projection.name} v${result.from ?? '-'} → v${result.to}; stop the old version's consumer and drop its tables when convenient\n`,
@@ -193,6 +194,7 @@ const run = async (
       return FAILED;
     }
     stdout.write(summaryText(done.right));
+    if (done.right.gap) return FAILED;
     return done.right.complete ? OK : STOPPED;
   } finally {
     display.endBar();

@@ -18,6 +18,14 @@ export const summaryText = (result: BackfillResult): string => {
       `  resumed: ${formatCount(result.alreadyScanned)} items were applied by an earlier run`,
     );
   if (result.caughtUp)
-    lines.push('  live stream: caught up with every change made during the scan');
+    lines.push(
+      '  live stream: caught up: the projections hold every change made since the backfill began',
+    );
+  if (result.gap)
+    lines.push(
+      '  live stream: NOT provably caught up: its consumer started after an earlier run of this ' +
+        'backfill (a new lease table, or a run without --follow), so changes made in between may ' +
+        'be missing; start over with another --backfill-id (the same lease table each run)',
+    );
   return `${lines.join('\n')}\n`;
 };
