@@ -50,6 +50,11 @@ export {
   type StartDynamoDBLocalOptions,
   startDynamoDBLocal,
 } from './dynamodbLocal/startDynamoDBLocal.js';
+export {
+  IN_PROCESS_ENDPOINT,
+  InProcessDynamoDB,
+  type InProcessDynamoDBOptions,
+} from './service/inProcessDynamoDB.js';
 export type { ExpectedDeadLetter } from './spec/deadLettersDiff.js';
 export {
   type Deliveries,
@@ -89,6 +94,11 @@ export type { ItemUpdate } from './table/itemUpdate.js';
 export type { KeyAttribute, KeyAttributeType, KeySchema } from './table/keySchema.js';
 export type { QueryInput, SortKeyCondition } from './table/queryItems.js';
 export type { ScanInput } from './table/scanItems.js';
+export type {
+  IndexProjection,
+  SecondaryIndex,
+  SecondaryIndexOptions,
+} from './table/secondaryIndex.js';
 export type { UpdateActions } from './table/updateActions.js';
 export type { WriteCondition } from './table/writeCondition.js';
 export type {

@@ -1,0 +1,15 @@
+import type { GetItemInput } from '@aws-sdk/client-dynamodb';
+import { project } from '../expression/expressions.js';
+import { compileRequest, refuseLegacy } from './requestExpressions.js';
+import type { ServiceState } from './serviceState.js';
+import { wireMap } from './wireJson.js';
+
+/** GetItem: the item with its ProjectionExpression applied; `ConsistentRead` is accepted (reads are). */
+export const getItem = (state: ServiceState, input: GetItemInput) => {
+  refuseLegacy(input, ['AttributesToGet']);
+  const { engine } = state.table(input.TableName);
+  const { projection } = compileRequest(input, engine.keySchema);
+  const item = engine.getItem(wireMap(input.Key));
+  if (item === undefined) return {};
+  return { Item: projection ? project(projection, item) : item };
+};

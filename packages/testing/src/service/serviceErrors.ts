@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { ResourceInUseException, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+
+const metadata = () => ({
+  httpStatusCode: 400,
+  requestId: randomUUID(),
+  attempts: 1,
+  totalRetryDelay: 0,
+});
+
+/** An operation on a table (or index) that does not exist; DynamoDB Local's wording. */
+export const tableNotFound = (): ResourceNotFoundException =>
+  new ResourceNotFoundException({
+    message: 'Cannot do operations on a non-existent table',
+    $metadata: metadata(),
+  });
+
+/** CreateTable of a name already taken; DynamoDB Local's wording. */
+export const tableExists = (): ResourceInUseException =>
+  new ResourceInUseException({
+    message: 'Cannot create preexisting table',
+    $metadata: metadata(),
+  });
