@@ -35,6 +35,7 @@ const poller = projectionPoller({
     tableName: (table) => `${prefix}${table}`,
   }),
   deadLetters: new InMemoryDeadLetters(),
+  startingPosition: process.env.E2E_STARTING_POSITION === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
   leaseDurationMs: 2_000,
   idleDelayMs: 100,
   batchSize: 200,

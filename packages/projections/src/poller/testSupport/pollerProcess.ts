@@ -12,6 +12,8 @@ export interface PollerProcessConfig {
   readonly leaseTable: string;
   readonly tablePrefix: string;
   readonly workerId: string;
+  /** Where a first start begins (default TRIM_HORIZON). */
+  readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
 }
 
 /** A running poller process and what it printed. */
@@ -44,6 +46,7 @@ export const startPollerProcess = (config: PollerProcessConfig): PollerProcess =
       E2E_LEASE_TABLE: config.leaseTable,
       E2E_TABLE_PREFIX: config.tablePrefix,
       E2E_WORKER_ID: config.workerId,
+      E2E_STARTING_POSITION: config.startingPosition ?? 'TRIM_HORIZON',
       NODE_NO_WARNINGS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
