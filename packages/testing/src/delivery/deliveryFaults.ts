@@ -1,7 +1,9 @@
 /**
- * Faults the driver injects on top of Lambda's own retries, each off by default. A probability is
- * per opportunity (per successful batch, per invocation, per retry); `true` means 0.25. The same
- * `seed` replays the same schedule.
+ * Faults the driver injects on top of Lambda's own retries, each off by default. A number is a
+ * probability per opportunity (per successful batch, per invocation, per retry). `true` means the
+ * fault DOES happen: at its first opportunity in every drain, then with probability 0.25 — so a
+ * test that asks for it always meets it, and the same `seed` replays the same schedule. The
+ * report counts what was injected, and lists a `true` fault the run gave no opportunity to.
  */
 export interface DeliveryFaults {
   /** Seed of the pseudo-random schedule; default 1. */
@@ -20,6 +22,9 @@ export interface DeliveryFaults {
   readonly maxFaultsInARow?: number;
 }
 
+/** The faults that `true` promises at least once per drain. */
+export type CountedFault = 'duplicateBatch' | 'loseResponse' | 'regroupRetries';
+
 /** Faults with defaults applied and probabilities resolved. */
 export interface ResolvedFaults {
   readonly seed: number;
@@ -29,18 +34,19 @@ export interface ResolvedFaults {
   readonly interleaveShards: boolean;
   readonly concurrentBatches: number;
   readonly maxFaultsInARow: number;
+  /** Faults asked for with `true`: each is injected at its first opportunity in every drain. */
+  readonly atLeastOnce: readonly CountedFault[];
 }
 
-const DEFAULT_PROBABILITY = 0.25;
+/** After its guaranteed first time, a `true` fault recurs with this probability. */
+const RECURRENCE = 0.25;
 
 const probability = (value: boolean | number | undefined): number =>
-  value === true
-    ? DEFAULT_PROBABILITY
-    : typeof value === 'number'
-      ? Math.min(Math.max(value, 0), 1)
-      : 0;
+  value === true ? RECURRENCE : typeof value === 'number' ? Math.min(Math.max(value, 0), 1) : 0;
 
-/** Applies defaults; probabilities are clamped to [0, 1]. */
+const COUNTED: readonly CountedFault[] = ['duplicateBatch', 'loseResponse', 'regroupRetries'];
+
+/** Applies defaults; probabilities are clamped to [0, 1]; `true` faults are owed once per drain. */
 export const resolveFaults = (faults: DeliveryFaults = {}): ResolvedFaults => ({
   seed: faults.seed ?? 1,
   duplicateBatch: probability(faults.duplicateBatch),
@@ -49,4 +55,5 @@ export const resolveFaults = (faults: DeliveryFaults = {}): ResolvedFaults => ({
   interleaveShards: faults.interleaveShards ?? false,
   concurrentBatches: Math.max(1, Math.floor(faults.concurrentBatches ?? 1)),
   maxFaultsInARow: Math.max(0, Math.floor(faults.maxFaultsInARow ?? 3)),
+  atLeastOnce: COUNTED.filter((name) => faults[name] === true),
 });

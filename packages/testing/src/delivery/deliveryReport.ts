@@ -1,3 +1,4 @@
+import type { CountedFault } from './deliveryFaults.js';
 import type { InvocationOutcome } from './invocationOutcome.js';
 import type { OnFailureRecord } from './onFailureRecord.js';
 
@@ -35,6 +36,11 @@ export interface DeliveryReport {
     readonly duplicatedBatches: number;
     readonly lostResponses: number;
     readonly regroupedRetries: number;
+    /**
+     * Faults asked for with `true` that this drain had no opportunity to inject (e.g.
+     * `regroupRetries` when no batch was retried): empty when every promised fault happened.
+     */
+    readonly notInjected: readonly CountedFault[];
   };
 }
 
@@ -45,7 +51,12 @@ export interface ReportInProgress
   extends Mutable<Omit<DeliveryReport, 'batches' | 'onFailure' | 'faults'>> {
   batches: DeliveredBatch[];
   onFailure: OnFailureRecord[];
-  faults: { duplicatedBatches: number; lostResponses: number; regroupedRetries: number };
+  faults: {
+    duplicatedBatches: number;
+    lostResponses: number;
+    regroupedRetries: number;
+    notInjected: CountedFault[];
+  };
 }
 
 /** An empty report. */
@@ -60,5 +71,5 @@ export const emptyReport = (): ReportInProgress => ({
   recordsDiscarded: 0,
   onFailure: [],
   trimmedReads: 0,
-  faults: { duplicatedBatches: 0, lostResponses: 0, regroupedRetries: 0 },
+  faults: { duplicatedBatches: 0, lostResponses: 0, regroupedRetries: 0, notInjected: [] },
 });

@@ -211,6 +211,7 @@ export const createEventSourceMapping = async (
       const ctx: StepContext = {
         options,
         faults,
+        owed: new Set(faults.atLeastOnce),
         random,
         report,
         streamArn,
@@ -235,7 +236,10 @@ export const createEventSourceMapping = async (
             );
           }
         }
-        if (!changed && !stepped) return report;
+        if (!changed && !stepped) {
+          report.faults.notInjected = [...ctx.owed];
+          return report;
+        }
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
-import type { ResolvedFaults } from './deliveryFaults.js';
+import type { CountedFault, ResolvedFaults } from './deliveryFaults.js';
 import type { DeliveredBatch, ReportInProgress } from './deliveryReport.js';
 import type { OnFailureDestination } from './eventSourceMappingOptions.js';
 import { type InvocationOutcome, outcomeOfResponse } from './invocationOutcome.js';
@@ -15,6 +15,8 @@ import { callHandler, type StreamHandler } from './streamHandler.js';
 export interface StepContext {
   readonly options: ResolvedMappingOptions;
   readonly faults: ResolvedFaults;
+  /** Faults asked for with `true` that this drain has not injected yet. */
+  readonly owed: Set<CountedFault>;
   readonly random: SeededRandom;
   readonly report: ReportInProgress;
   readonly streamArn: string;
@@ -76,9 +78,10 @@ const expiredAtHead = (lane: Lane, ctx: StepContext): number => {
   return count;
 };
 
-const mayInjectFault = (lane: Lane, ctx: StepContext, probability: number): boolean => {
-  if (lane.faultsInARow >= ctx.faults.maxFaultsInARow || !ctx.random.chance(probability))
-    return false;
+// A fault asked for with `true` is owed: it fires at its first opportunity, then by chance.
+const mayInjectFault = (lane: Lane, ctx: StepContext, fault: CountedFault): boolean => {
+  if (lane.faultsInARow >= ctx.faults.maxFaultsInARow) return false;
+  if (!ctx.owed.delete(fault) && !ctx.random.chance(ctx.faults[fault])) return false;
   lane.faultsInARow++;
   return true;
 };
@@ -99,7 +102,7 @@ const retryOrDiscard = async (lane: Lane, failed: number, ctx: StepContext): Pro
   }
   if (lane.lastOutcome === 'PartialFailure' && !bisect) lane.sizes.shift();
   else nextSizeIs(lane, failed);
-  if (mayInjectFault(lane, ctx, ctx.faults.regroupRetries)) {
+  if (mayInjectFault(lane, ctx, 'regroupRetries')) {
     nextSizeIs(lane, ctx.random.int(1, batchSize));
     lane.nextFault = 'regrouped';
     ctx.report.faults.regroupedRetries++;
@@ -115,7 +118,7 @@ const apply = async (
 ): Promise<void> => {
   switch (outcome._tag) {
     case 'Succeeded':
-      if (mayInjectFault(lane, ctx, ctx.faults.duplicateBatch)) {
+      if (mayInjectFault(lane, ctx, 'duplicateBatch')) {
         nextSizeIs(lane, batch.length);
         lane.nextFault = 'duplicate';
         ctx.report.faults.duplicatedBatches++;
@@ -175,7 +178,7 @@ export const stepLane = async (lane: Lane, ctx: StepContext): Promise<void> => {
       : outcomeOfResponse(result.returned, batch, ctx.options.reportsItemFailures);
   let fault: DeliveredBatch['fault'] = lane.nextFault;
   lane.nextFault = undefined;
-  if (mayInjectFault(lane, ctx, ctx.faults.loseResponse)) {
+  if (mayInjectFault(lane, ctx, 'loseResponse')) {
     outcome = {
       _tag: 'Failed',
       reason: 'ResponseLost',

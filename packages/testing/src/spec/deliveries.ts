@@ -9,8 +9,9 @@ export interface DeliveryPlan {
   readonly faults?: DeliveryFaults;
   /**
    * Probability per invocation that the store dies (throws) or fails partway through the batch,
-   * after a seeded number of writes, so a retry finds some of its writes already landed;
-   * `true` means 0.25. Never two invocations in a row, so every batch gets through.
+   * after a seeded number of writes, so a retry finds some of its writes already landed.
+   * `true` means it happens: the first invocation is armed, later ones with probability 0.25.
+   * Never two invocations in a row, so every batch gets through.
    */
   readonly storeFaults?: boolean | number;
 }

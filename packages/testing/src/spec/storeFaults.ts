@@ -2,7 +2,8 @@ import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/project
 import { seededRandom } from '../delivery/seededRandom.js';
 import type { StreamHandler } from '../delivery/streamHandler.js';
 
-const DEFAULT_PROBABILITY = 0.25;
+// `true`: the first invocation is armed for sure, later ones with this probability.
+const RECURRENCE = 0.25;
 // Up to this many writes land before the fault fires: enough to split most batches' writes.
 const MAX_WRITES_BEFORE = 6;
 
@@ -13,7 +14,8 @@ export interface StoreFaultCount {
 
 /**
  * Wraps the handler so that, with the given probability per invocation, the store crashes or
- * fails after a seeded number of writes. Never on two invocations in a row: a retry goes through.
+ * fails after a seeded number of writes (`true`: on the first invocation, then with probability
+ * 0.25). Never on two invocations in a row: a retry goes through.
  */
 export const withStoreFaults = (
   handler: ProjectionHandler,
@@ -22,13 +24,15 @@ export const withStoreFaults = (
   seed: number,
   count: StoreFaultCount,
 ): StreamHandler => {
-  const p = probability === true ? DEFAULT_PROBABILITY : Math.min(Number(probability) || 0, 1);
+  const p = probability === true ? RECURRENCE : Math.min(Number(probability) || 0, 1);
   if (p <= 0) return handler;
+  let owed = probability === true;
   // Its own stream of numbers, so store faults do not shift the driver's schedule.
   const random = seededRandom(seed ^ 0x5bd1e995);
   let faultedLast = false;
   return async (event, context) => {
-    faultedLast = !faultedLast && random.chance(p);
+    faultedLast = !faultedLast && (owed || random.chance(p));
+    owed = false;
     if (!faultedLast) return handler(event, context);
     count.armed++;
     // With batches in flight at once it may fire in another lane's batch: a crash all the same.
