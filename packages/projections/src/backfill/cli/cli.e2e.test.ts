@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
@@ -9,49 +8,14 @@ import { markerTableSpec, tableSpec } from '../../dynamodb/tables/tableSpec.js';
 import { connectLocal, uniquePrefix } from '../../dynamodb/testSupport/localDynamoDb.js';
 import { createTaskTable } from '../../poller/testSupport/taskTables.js';
 import { segmentCheckpointTableSpec } from '../dynamoDbSegmentCheckpoints.js';
+import { killCliProcesses, startCli as start, until } from './testSupport/cliProcess.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const MODULE = fileURLToPath(new URL('./testSupport/cliProjections.ts', import.meta.url));
-// tsx resolves `@sluice/*` to the sources through this package's tsconfig paths.
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const connection = connectLocal();
 const { dynamodb, documentClient } = connection.clients;
 afterAll(() => connection.destroy());
-
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  children.clear();
-});
-
-interface Run {
-  readonly child: ChildProcess;
-  readonly output: { stdout: string; stderr: string };
-  readonly exited: Promise<number | null>;
-}
-
-const start = (args: readonly string[]): Run => {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    cwd: PACKAGE_ROOT,
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  const output = { stdout: '', stderr: '' };
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-};
-
-const until = async (condition: () => boolean, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
+afterEach(killCliProcesses);
 
 describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
   it('prints its usage with --help and exits 0; a bad argument gets a clear message and status 2', async () => {
