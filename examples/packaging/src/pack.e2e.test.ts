@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runCommand } from './childProcess/runCommand.js';
-import { installConsumerProject, installedTree } from './pack/consumerProject.js';
+import {
+  consumerEnvironment,
+  installConsumerProject,
+  installedTree,
+} from './pack/consumerProject.js';
 import { filesEntryProblems } from './pack/filesEntries.js';
 import { packPackage, tarballEntries } from './pack/packPackage.js';
 import {
@@ -56,7 +60,7 @@ const strict = {
 
 /** Runs `command` in a consumer project and returns stdout; a non-zero exit fails with the output. */
 const runIn = async (dir: string, command: string, args: readonly string[]): Promise<string> => {
-  const result = await runCommand(command, args, { cwd: dir });
+  const result = await runCommand(command, args, { cwd: dir, env: consumerEnvironment });
   expect(result.code, describeRun(command, args, result)).toBe(0);
   return result.stdout;
 };

@@ -7,10 +7,10 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-/** Where and how long a command may run; the environment is added to the current one. */
+/** Where and how long a command may run; the environment overrides the current one (undefined: unset). */
 export interface RunOptions {
   readonly cwd: string;
-  readonly env?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly timeoutMs?: number;
 }
 

@@ -2,19 +2,53 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRun, runCommand } from '../childProcess/runCommand.js';
 
-/** A throw-away npm project outside the workspace, as a user would create one. */
+/** The package managers a user may install with: npm hoists, pnpm lets code import only what it lists. */
+export type PackageManager = 'npm' | 'pnpm';
+
+/** A throw-away project outside the workspace, as a user would create one. */
 export interface ConsumerProject {
   readonly dir: string;
+  /** Default npm. */
+  readonly manager?: PackageManager;
   readonly dependencies: Readonly<Record<string, string>>;
   readonly devDependencies?: Readonly<Record<string, string>>;
   /** Files copied into the project, by name, from the given absolute paths. */
   readonly files?: Readonly<Record<string, string>>;
   /** JSON files written into the project (tsconfigs), by name. */
   readonly json?: Readonly<Record<string, unknown>>;
+  /** Text files written into the project (sources), by name. */
+  readonly texts?: Readonly<Record<string, string>>;
+  /**
+   * Where to take packages from wherever they are required (the tarballs, for the packages that
+   * name each other with registry ranges). Only pnpm needs them: npm reuses the hoisted copy.
+   */
+  readonly overrides?: Readonly<Record<string, string>>;
 }
 
-/** Creates the project and installs it with npm (not pnpm: no workspace, no symlinked store). */
+/**
+ * Environment overrides for anything run in a consumer project: without them, the NODE_PATH that
+ * pnpm gives the test run would let `require` find the workspace's own packages.
+ */
+export const consumerEnvironment: Readonly<Record<string, undefined>> = {
+  NODE_PATH: undefined,
+  SLUICE_DYNAMODB_LOCAL_DIR: undefined,
+};
+
+/** How each manager installs a fresh project, offline when its cache allows. */
+const installCommands: Record<PackageManager, readonly string[]> = {
+  npm: ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+  pnpm: ['install', '--prefer-offline', '--reporter=append-only'],
+};
+
+/**
+ * pnpm as strict as it goes: a required peer nobody installed fails the install instead of being
+ * added quietly, so an install line that forgets one is caught.
+ */
+const strictPnpm = 'auto-install-peers=false\nstrict-peer-dependencies=true\n';
+
+/** Creates the project and installs it with npm (hoisted) or pnpm (strict, symlinked). */
 export const installConsumerProject = async (project: ConsumerProject): Promise<string> => {
+  const manager = project.manager ?? 'npm';
   mkdirSync(project.dir, { recursive: true });
   const manifest = {
     name: 'sluice-consumer',
@@ -22,6 +56,7 @@ export const installConsumerProject = async (project: ConsumerProject): Promise<
     private: true,
     dependencies: project.dependencies,
     devDependencies: project.devDependencies ?? {},
+    ...(manager === 'pnpm' && project.overrides ? { pnpm: { overrides: project.overrides } } : {}),
   };
   writeFileSync(join(project.dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const [name, from] of Object.entries(project.files ?? {})) {
@@ -30,13 +65,17 @@ export const installConsumerProject = async (project: ConsumerProject): Promise<
   for (const [name, value] of Object.entries(project.json ?? {})) {
     writeFileSync(join(project.dir, name), JSON.stringify(value, null, 2));
   }
-  const args = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
-  const result = await runCommand('npm', args, {
+  for (const [name, text] of Object.entries(project.texts ?? {})) {
+    writeFileSync(join(project.dir, name), text);
+  }
+  if (manager === 'pnpm') writeFileSync(join(project.dir, '.npmrc'), strictPnpm);
+  const args = installCommands[manager];
+  const result = await runCommand(manager, args, {
     cwd: project.dir,
-    env: { npm_config_update_notifier: 'false' },
+    env: { npm_config_update_notifier: 'false', ...consumerEnvironment },
     timeoutMs: 240_000,
   });
-  const log = describeRun('npm', args, result);
+  const log = describeRun(manager, args, result);
   if (result.code !== 0) throw new Error(log);
   return log;
 };
