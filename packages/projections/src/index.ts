@@ -134,6 +134,22 @@ export {
   type TableSpec,
   tableSpec,
 } from './dynamodb/tables/tableSpec.js';
+// Recovery: batches Lambda gave up on, and redrive of dead letters.
+export {
+  BatchInfo,
+  type InvalidFailureRecord,
+  parseFailureRecords,
+} from './failedBatches/batchInfo.js';
+export {
+  type BatchRecovered,
+  type NeedsRebuild,
+  type RecoverFailedBatchesOptions,
+  type RecoveryFailed,
+  type RecoveryOutcome,
+  type RecoverySummary,
+  recoverFailedBatches,
+  STREAM_RETENTION_MS,
+} from './failedBatches/recoverFailedBatches.js';
 // Runners: the Lambda handler and the stream poller.
 export {
   type EventSourceMappingSettings,
@@ -234,5 +250,13 @@ export {
   versionedProjection,
   versionedTable,
 } from './rebuild/versionedProjection.js';
+export { redrive } from './redrive/redrive.js';
+export type {
+  RedriveCounts,
+  RedriveFailed,
+  RedriveOptions,
+  RedriveProgress,
+  RedriveSummary,
+} from './redrive/redriveOptions.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as E from 'fp-ts/lib/Either.js';
+import { loadProjections } from '../backfill/cli/loadProjections.js';
+import type { Output } from '../backfill/cli/progressDisplay.js';
+import { dynamoDbDeadLetters } from '../deadLetter/dynamoDbDeadLetters.js';
+import { dynamoDbProjectionStore } from '../dynamodb/store/dynamoDbProjectionStore.js';
+import { parseFailureRecords } from '../failedBatches/batchInfo.js';
+import { recoverFailedBatches } from '../failedBatches/recoverFailedBatches.js';
+import { redrive } from '../redrive/redrive.js';
+import { parseRecoveryArguments, type RecoveryOptions } from './recoveryArguments.js';
+import { recoverySummaryText, redriveSummaryText } from './summaryLines.js';
+import { RECOVERY_USAGE } from './usage.js';
+
+/** What the command runs in: output streams, environment, working directory, and stdin's text. */
+export interface RecoveryCliContext {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Reads all of stdin (failed-batches without --file). */
+  readonly readStdin: () => Promise<string>;
+}
+
+const OK = 0;
+const FAILED = 1;
+const USAGE_ERROR = 2;
+const NEEDS_REBUILD = 3;
+
+const clientsOf = (options: RecoveryOptions, env: RecoveryCliContext['env']) => {
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  // DynamoDB Local accepts any credentials; the default chain would fail without some.
+  const local = options.endpoint !== undefined && env.AWS_ACCESS_KEY_ID === undefined;
+  const config = {
+    region,
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  };
+  const dynamodb = new DynamoDBClient(config);
+  return {
+    dynamodb,
+    document: DynamoDBDocumentClient.from(dynamodb),
+    streams: new DynamoDBStreamsClient(config),
+  };
+};
+
+/** Runs `sluice-recover` with these arguments; resolves with the exit status. */
+export const runRecoveryCli = async (
+  argv: readonly string[],
+  context: RecoveryCliContext,
+): Promise<number> => {
+  const { stdout, stderr } = context;
+  const parsed = parseRecoveryArguments(argv);
+  if (E.isLeft(parsed)) {
+    stderr.write(`sluice-recover: ${parsed.left.message}\nRun sluice-recover --help for usage.\n`);
+    return USAGE_ERROR;
+  }
+  if (parsed.right === 'help') {
+    stdout.write(RECOVERY_USAGE);
+    return OK;
+  }
+  const options = parsed.right;
+  const targets = await loadProjections(options.module, options.exports, context.cwd);
+  if (E.isLeft(targets)) {
+    stderr.write(`sluice-recover: ${targets.left.message}\n`);
+    return USAGE_ERROR;
+  }
+  const projections = targets.right.map((target) => target.projection);
+  const clients = clientsOf(options, context.env);
+  const prefix = options.tablePrefix;
+  const store = dynamoDbProjectionStore({
+    client: clients.document,
+    ...(prefix === undefined ? {} : { tableName: (table: string) => prefix + table }),
+  });
+  const letters = dynamoDbDeadLetters({
+    client: clients.document,
+    tableName: options.deadLetterTable,
+  });
+  try {
+    if (options.command === 'redrive') {
+      const done = await redrive({
+        projections,
+        store,
+        letters,
+        dryRun: options.dryRun,
+        unreadable: !options.skipUnreadable,
+        ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+        onProgress: (p) =>
+          stderr.write(`${p.projection}: ${p.applied + p.stillPoison}/${p.read} letter(s)\n`),
+      });
+      stdout.write(redriveSummaryText(E.isLeft(done) ? done.left.summary : done.right));
+      if (E.isLeft(done)) {
+        stderr.write(`sluice-recover: ${done.left.message}\n`);
+        return FAILED;
+      }
+      return OK;
+    }
+    const text =
+      options.file === undefined || options.file === '-'
+        ? await context.readStdin()
+        : await readFile(options.file, 'utf8');
+    const batches = parseFailureRecords(text, options.file ?? 'stdin');
+    if (E.isLeft(batches)) {
+      stderr.write(`sluice-recover: ${batches.left.message}\n`);
+      return USAGE_ERROR;
+    }
+    const summary = await recoverFailedBatches({
+      projections,
+      store,
+      deadLetters: letters,
+      streams: clients.streams,
+      batches: batches.right,
+    });
+    stdout.write(recoverySummaryText(summary));
+    if (summary.failed > 0) return FAILED;
+    return summary.needsRebuild.length > 0 ? NEEDS_REBUILD : OK;
+  } finally {
+    clients.document.destroy();
+    clients.dynamodb.destroy();
+    clients.streams.destroy();
+  }
+};
