@@ -168,12 +168,13 @@ describe('Query and Scan through the SDK', () => {
         IndexName: 'byTotal',
         KeyConditionExpression: 'pk = :p AND #t < :t',
         ExpressionAttributeNames: { '#t': 'total' },
-        ExpressionAttributeValues: { ':p': 'p0', ':t': 97 },
+        ExpressionAttributeValues: { ':p': 'p0', ':t': 101 },
       }),
     );
     expect(page.Items).toEqual([
       { pk: 'p0', sk: 0, total: 1, note: 'moved' },
       { pk: 'p0', sk: 4, total: 96, note: 'n4' },
+      { pk: 'p0', sk: 2, total: 98, note: 'n2' },
     ]);
   });
 
