@@ -6,7 +6,7 @@ import type { DocumentPath } from './documentPath.js';
 import { addNumbers, evaluateSetValue } from './evaluateSetValue.js';
 import { invalidUpdatePath, wrongOperandType } from './expressionErrors.js';
 import { ItemDraft, type Slot, slotValue } from './itemDraft.js';
-import { readPath } from './readPath.js';
+import { canWrite, readPath } from './readPath.js';
 
 const setKey = (type: string, element: unknown): string =>
   type === 'BS' ? Buffer.from(element as Uint8Array).toString('latin1') : (element as string);
@@ -91,6 +91,30 @@ const appendOrder = pathOrder(1);
 const setOrder = (a: UpdateAction, b: UpdateAction): number => appendOrder(a.path, b.path);
 
 /**
+ * Every SET value, read from the item as it was before the update, checking paths in DynamoDB's
+ * order: paths through a list index first, then each SET's value unless its own path is invalid,
+ * then the paths of the other actions.
+ */
+const evaluateSetValues = (
+  update: Update,
+  item: AttributeMap,
+): Map<UpdateAction, AttributeValue> => {
+  const throughIndex = (a: UpdateAction) => a.path.some((step) => typeof step === 'number');
+  if (!update.actions.filter(throughIndex).every((a) => canWrite(item, a.path))) {
+    throw invalidUpdatePath();
+  }
+  const values = new Map<UpdateAction, AttributeValue>();
+  let invalid = false;
+  for (const action of update.actions) {
+    if (action.kind !== 'SET') continue;
+    if (canWrite(item, action.path)) values.set(action, evaluateSetValue(action.value, item));
+    else invalid = true;
+  }
+  if (invalid || !update.actions.every((a) => canWrite(item, a.path))) throw invalidUpdatePath();
+  return values;
+};
+
+/**
  * Applies an UpdateExpression to an item (the existing item, or just the key attributes when the
  * item is missing). Returns a new, admitted item and the paths written.
  */
@@ -98,17 +122,13 @@ export const applyUpdate = (
   update: Update,
   item: AttributeMap,
 ): { item: AttributeMap; updatedPaths: readonly DocumentPath[] } => {
+  const values = evaluateSetValues(update, item);
   const draft = new ItemDraft(item);
   const updatedPaths: DocumentPath[] = [];
-  // Every SET value reads the item as it was before the update.
-  const sets = update.actions
-    .filter((a) => a.kind === 'SET')
-    .sort(setOrder)
-    .map((a) => ({ path: a.path, value: evaluateSetValue(a.value, item) }));
-  for (const { path, value } of sets) {
-    const slot = draft.slot(path);
+  for (const action of update.actions.filter((a) => a.kind === 'SET').sort(setOrder)) {
+    const slot = draft.slot(action.path);
     if (slot === undefined) throw invalidUpdatePath();
-    updatedPaths.push(write(slot, path, value, draft));
+    updatedPaths.push(write(slot, action.path, values.get(action) as AttributeValue, draft));
   }
   for (const action of update.actions) {
     if (action.kind !== 'ADD' && action.kind !== 'DELETE') continue;

@@ -67,10 +67,13 @@ const printValue = (value: AttributeValue): string => {
   return `{${type}:${String(text)}}`;
 };
 
-const checkBounds = (kind: ExpressionKind, low: Operand, high: Operand): void => {
+/** The value a placeholder had as the request spelled it. */
+export type RawValue = (placeholder: string) => AttributeValue | undefined;
+
+const checkBounds = (kind: ExpressionKind, low: Operand, high: Operand, raw: RawValue): void => {
   if (low.kind !== 'value' || high.kind !== 'value') return;
   const lowType = typeOf(low.value) as 'N' | 'S' | 'B';
-  const bounds = `lower bound operand: AttributeValue: ${printValue(low.value)}, upper bound operand: AttributeValue: ${printValue(high.value)}`;
+  const bounds = `lower bound operand: AttributeValue: ${printValue(raw(low.placeholder) ?? low.value)}, upper bound operand: AttributeValue: ${printValue(raw(high.placeholder) ?? high.value)}`;
   if (lowType !== typeOf(high.value)) {
     throw invalidExpression(
       kind,
@@ -111,10 +114,10 @@ export const checkCondition = {
     }
     return node;
   },
-  between(kind: ExpressionKind, node: Of<'between'>): Condition {
+  between(kind: ExpressionKind, node: Of<'between'>, raw: RawValue): Condition {
     requireDistinct(kind, 'BETWEEN', node.operand, [node.low, node.high]);
     for (const o of [node.operand, node.low, node.high]) requireType(kind, 'BETWEEN', o, ORDERED);
-    checkBounds(kind, node.low, node.high);
+    checkBounds(kind, node.low, node.high, raw);
     return node;
   },
   in(kind: ExpressionKind, node: Of<'in'>): Condition {

@@ -37,13 +37,21 @@ const parse = <T>(
   kind: ExpressionKind,
   placeholders: Placeholders,
   parser: (p: Parser) => T,
-): T => {
+): { ast: T; late: Error | undefined } => {
   try {
-    return parser(new Parser(text, kind, placeholders));
+    const p = new Parser(text, kind, placeholders);
+    const ast = parser(p);
+    return { ast, late: p.redundant ?? p.late };
   } catch (error) {
     throw error instanceof SyntaxFailure ? error.exception : error;
   }
 };
+
+const CLAUSE_ORDER = ['SET', 'REMOVE', 'ADD', 'DELETE'];
+
+/** An update's paths clause by clause (SET, REMOVE, ADD, DELETE), the order DynamoDB checks overlaps in. */
+const clauseOrderPaths = (update: Update) =>
+  CLAUSE_ORDER.flatMap((kind) => update.actions.filter((a) => a.kind === kind).map((a) => a.path));
 
 const checkKeyNotUpdated = (update: Update, schema: KeySchema): void => {
   const keys = [schema.partitionKey.name, schema.sortKey?.name];
@@ -92,38 +100,36 @@ export const compileExpressions = (
 ): CompiledExpressions => {
   checkPlaceholdersHaveExpressions(input);
   const placeholders = preparePlaceholders(input.names, input.values);
-  const out: CompiledExpressions = {};
-  if (input.projection !== undefined) {
-    out.projection = parse(input.projection, 'ProjectionExpression', placeholders, parseProjection);
-  }
-  if (input.update !== undefined) {
-    out.update = parse(input.update, 'UpdateExpression', placeholders, parseUpdate);
-  }
-  if (input.condition !== undefined) {
-    out.condition = parse(input.condition, 'ConditionExpression', placeholders, parseCondition);
-  }
-  if (input.filter !== undefined) {
-    out.filter = parse(input.filter, 'FilterExpression', placeholders, parseCondition);
-  }
-  const keyText = input.keyCondition;
-  const keyAst =
-    keyText === undefined
-      ? undefined
-      : parse(keyText, 'KeyConditionExpression', placeholders, parseCondition);
-  if (out.update !== undefined) {
-    checkPathOverlap(
-      'UpdateExpression',
-      out.update.actions.map((a) => a.path),
-    );
-    if (keySchema !== undefined) checkKeyNotUpdated(out.update, keySchema);
-  }
-  if (out.projection !== undefined) checkPathOverlap('ProjectionExpression', out.projection.paths);
+  const typeProblems: (Error | undefined)[] = [];
+  const run = <T>(text: string | undefined, kind: ExpressionKind, parser: (p: Parser) => T) => {
+    if (text === undefined) return undefined;
+    const { ast, late } = parse(text, kind, placeholders, parser);
+    typeProblems.push(late);
+    return ast;
+  };
+  const projection = run(input.projection, 'ProjectionExpression', parseProjection);
+  const update = run(input.update, 'UpdateExpression', parseUpdate);
+  const condition = run(input.condition, 'ConditionExpression', parseCondition);
+  const filter = run(input.filter, 'FilterExpression', parseCondition);
+  const keyAst = run(input.keyCondition, 'KeyConditionExpression', parseCondition);
+  if (update !== undefined) checkPathOverlap('UpdateExpression', clauseOrderPaths(update));
+  const typeProblem = typeProblems.find((e) => e !== undefined);
+  if (typeProblem !== undefined) throw typeProblem;
+  if (update !== undefined && keySchema !== undefined) checkKeyNotUpdated(update, keySchema);
+  if (projection !== undefined) checkPathOverlap('ProjectionExpression', projection.paths);
+  let keyCondition: KeyCondition | undefined;
   if (keyAst !== undefined) {
     if (keySchema === undefined)
       throw new TypeError('a KeyConditionExpression needs the key schema');
-    out.keyCondition = toKeyCondition(keyAst, keySchema);
-    if (out.filter !== undefined) checkFilterOnKeys(out.filter, keySchema);
+    keyCondition = toKeyCondition(keyAst, keySchema);
+    if (filter !== undefined) checkFilterOnKeys(filter, keySchema);
   }
   checkAllUsed(placeholders);
-  return out;
+  return {
+    ...(projection !== undefined ? { projection } : {}),
+    ...(update !== undefined ? { update } : {}),
+    ...(condition !== undefined ? { condition } : {}),
+    ...(filter !== undefined ? { filter } : {}),
+    ...(keyCondition !== undefined ? { keyCondition } : {}),
+  };
 };

@@ -30,6 +30,7 @@ const argumentList = (p: Parser): Operand[] => {
 /** An operand: a path, a `:value`, `size(…)`, or one of these in parentheses. */
 const operand = (p: Parser): Operand => {
   if (p.atSymbol('(')) {
+    p.checkRedundantParentheses();
     p.next();
     const inner = operand(p);
     p.expectSymbol(')');
@@ -46,7 +47,8 @@ const operand = (p: Parser): Operand => {
     if (name !== 'size')
       throw invalidExpression(p.kind, `Invalid function name; function: ${name}`);
     const args = argumentList(p);
-    return checkCondition.size(p.kind, args);
+    const node: Operand = { kind: 'size', operand: args[0] as Operand };
+    return p.checkLate(node, () => checkCondition.size(p.kind, args));
   }
   if (p.peek().kind === 'value') return { kind: 'value', ...p.value() };
   return { kind: 'path', path: p.path() };
@@ -59,22 +61,21 @@ const comparison = (p: Parser): Condition => {
   if (token.kind === 'symbol' && COMPARATORS.includes(token.text)) {
     p.next();
     const condition = { kind: 'compare', op: token.text as Comparator, left, right: operand(p) };
-    return checkCondition.compare(p.kind, condition as Condition & { kind: 'compare' });
+    const node = condition as Condition & { kind: 'compare' };
+    return p.checkLate(node, () => checkCondition.compare(p.kind, node));
   }
   if (p.atKeyword('BETWEEN')) {
     p.next();
     const low = operand(p);
     p.expectKeyword('AND');
-    return checkCondition.between(p.kind, {
-      kind: 'between',
-      operand: left,
-      low,
-      high: operand(p),
-    });
+    const node = { kind: 'between', operand: left, low, high: operand(p) } as const;
+    const raw = (ph: string) => p.placeholders.rawValues?.[ph];
+    return p.checkLate(node, () => checkCondition.between(p.kind, node, raw));
   }
   if (p.atKeyword('IN')) {
     p.next();
-    return checkCondition.in(p.kind, { kind: 'in', operand: left, list: argumentList(p) });
+    const node = { kind: 'in', operand: left, list: argumentList(p) } as const;
+    return p.checkLate(node, () => checkCondition.in(p.kind, node));
   }
   if (left.kind === 'size' && token.kind === 'end') {
     throw invalidExpression(
@@ -109,12 +110,14 @@ const group = (p: Parser): Condition | null => {
 
 const primary = (p: Parser): Condition => {
   if (p.atSymbol('(')) {
+    p.checkRedundantParentheses();
     const grouped = group(p);
     if (grouped !== null) return grouped;
   }
   if (atFunctionCall(p) && BOOLEAN_FUNCTIONS.includes(p.peek().text)) {
     const name = p.next().text as ConditionFunctionName;
-    return checkCondition.function(p.kind, { kind: 'function', name, args: argumentList(p) });
+    const node = { kind: 'function', name, args: argumentList(p) } as const;
+    return p.checkLate(node, () => checkCondition.function(p.kind, node));
   }
   return comparison(p);
 };

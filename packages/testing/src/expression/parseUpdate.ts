@@ -1,5 +1,6 @@
 import type { SetValue, Update, UpdateAction, ValueOperand } from './ast.js';
 import { staticType } from './checkCondition.js';
+import { formatPath, samePath } from './documentPath.js';
 import {
   incorrectOperandCount,
   incorrectOperandType,
@@ -55,27 +56,39 @@ const functionCall = (p: Parser, name: string, nested: boolean): SetValue => {
     args.push(term(p, true));
   }
   p.expectSymbol(')');
-  if (args.length !== 2) throw incorrectOperandCount(p.kind, name, args.length);
+  if (args.length !== 2) p.deferLate(incorrectOperandCount(p.kind, name, args.length));
   const [first, second] = args as [SetValue, SetValue];
   if (name === 'list_append') {
     for (const arg of args) {
       const type = arg.kind === 'value' ? staticType(arg) : undefined;
-      if (type !== undefined && type !== 'L') throw incorrectOperandType(p.kind, name, type);
+      if (type !== undefined && type !== 'L') p.deferLate(incorrectOperandType(p.kind, name, type));
     }
     return { kind: 'list_append', first, second };
   }
   if (first.kind !== 'path') {
-    throw invalidExpression(
-      p.kind,
-      'Operator or function requires a document path; operator or function: if_not_exists',
+    p.deferLate(
+      invalidExpression(
+        p.kind,
+        'Operator or function requires a document path; operator or function: if_not_exists',
+      ),
     );
   }
-  return { kind: 'if_not_exists', path: first.path, fallback: second };
+  const path = first.kind === 'path' ? first.path : [];
+  if (second.kind === 'path' && samePath(second.path, path)) {
+    p.deferLate(
+      invalidExpression(
+        p.kind,
+        `The first operand must be distinct from the remaining operands for this operator or function; operator: if_not_exists, first operand: ${formatPath(path)}`,
+      ),
+    );
+  }
+  return { kind: 'if_not_exists', path, fallback: second };
 };
 
 /** A path, a value, a function call, or one of these in parentheses. */
 const term = (p: Parser, nested: boolean): SetValue => {
   if (p.atSymbol('(')) {
+    p.checkRedundantParentheses();
     p.next();
     const inner = term(p, nested);
     p.expectSymbol(')');
@@ -92,12 +105,13 @@ const term = (p: Parser, nested: boolean): SetValue => {
 
 const numberOperand = (p: Parser, op: string, operand: SetValue): void => {
   const type = operand.kind === 'value' ? staticType(operand) : undefined;
-  if (type !== undefined && type !== 'N') throw incorrectOperandType(p.kind, op, type);
+  if (type !== undefined && type !== 'N') p.deferLate(incorrectOperandType(p.kind, op, type));
 };
 
 /** The right-hand side of `SET path = …`: a term, `a + b`, `a - b`, or a parenthesized value. */
 const setValue = (p: Parser): SetValue => {
   if (p.atSymbol('(')) {
+    p.checkRedundantParentheses();
     p.next();
     const inner = setValue(p);
     p.expectSymbol(')');
@@ -119,9 +133,11 @@ const setOperand = (p: Parser, clause: 'ADD' | 'DELETE'): ValueOperand => {
   const type = staticType(operand) ?? '';
   const allowed = clause === 'ADD' ? ['N', 'SS', 'NS', 'BS'] : ['SS', 'NS', 'BS'];
   if (!allowed.includes(type)) {
-    throw invalidExpression(
-      p.kind,
-      `Incorrect operand type for operator or function; operator: ${clause}, operand type: ${TYPE_NAMES[type] ?? type}, typeSet: ALLOWED_FOR_${clause}_OPERAND`,
+    p.deferLate(
+      invalidExpression(
+        p.kind,
+        `Incorrect operand type for operator or function; operator: ${clause}, operand type: ${TYPE_NAMES[type] ?? type}, typeSet: ALLOWED_FOR_${clause}_OPERAND`,
+      ),
     );
   }
   return operand;
@@ -138,6 +154,15 @@ const action = (p: Parser, clause: Clause): UpdateAction => {
     default:
       return { kind: clause, path, value: setOperand(p, clause) };
   }
+};
+
+/** One action; of the type problems in several actions DynamoDB reports the last action's. */
+const lateAction = (p: Parser, clause: Clause): UpdateAction => {
+  const earlier = p.late;
+  p.late = undefined;
+  const parsed = action(p, clause);
+  p.late ??= earlier;
+  return parsed;
 };
 
 const clauseAt = (p: Parser): Clause | undefined => CLAUSES.find((c) => p.atKeyword(c));
@@ -158,10 +183,10 @@ export const parseUpdate = (p: Parser): Update => {
       );
     }
     seen.add(clause);
-    actions.push(action(p, clause));
+    actions.push(lateAction(p, clause));
     while (p.atSymbol(',')) {
       p.next();
-      actions.push(action(p, clause));
+      actions.push(lateAction(p, clause));
     }
   }
   p.finish();

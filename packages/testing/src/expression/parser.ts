@@ -8,6 +8,8 @@ import { type Token, tokenize } from './tokens.js';
 export interface Placeholders {
   readonly names: Readonly<Record<string, string>> | undefined;
   readonly values: Readonly<Record<string, AttributeValue>> | undefined;
+  /** The values as the request spelled them ("3.0"), which DynamoDB quotes in some messages. */
+  readonly rawValues: Readonly<Record<string, AttributeValue>> | undefined;
   readonly usedNames: Set<string>;
   readonly usedValues: Set<string>;
 }
@@ -31,6 +33,10 @@ export class Parser {
   readonly tokens: Token[];
   position = 0;
   deferred: DynamoDBServiceException | undefined;
+  /** A type or operand-count problem: DynamoDB reports it only after path overlaps. */
+  late: DynamoDBServiceException | undefined;
+  /** `((…))`: reported after path overlaps but before type problems. */
+  redundant: DynamoDBServiceException | undefined;
 
   constructor(
     readonly text: string,
@@ -92,6 +98,44 @@ export class Parser {
   /** Records a name problem, reported after the parse if no syntax error comes first. */
   defer(message: string): void {
     this.deferred ??= invalidExpression(this.kind, message);
+  }
+
+  /** Records a type or operand-count problem, reported after the path-overlap check. */
+  deferLate(error: DynamoDBServiceException): void {
+    this.late ??= error;
+  }
+
+  /** Runs a check whose failure DynamoDB reports only after path overlaps; returns `node`. */
+  checkLate<T>(node: T, check: () => unknown): T {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'ValidationException') throw error;
+      this.deferLate(error as DynamoDBServiceException);
+    }
+    return node;
+  }
+
+  /** Refuses `((…))`: DynamoDB rejects a group whose whole content is another group. */
+  checkRedundantParentheses(): void {
+    const at = this.position;
+    if (!this.atSymbol('(') || !(this.peek(1).kind === 'symbol' && this.peek(1).text === '('))
+      return;
+    const inner = this.matchingClose(at + 1);
+    if (inner !== undefined && inner + 1 === this.matchingClose(at)) {
+      this.redundant ??= invalidExpression(this.kind, 'The expression has redundant parentheses;');
+    }
+  }
+
+  private matchingClose(open: number): number | undefined {
+    let depth = 0;
+    for (let i = open; i < this.tokens.length; i++) {
+      const token = this.tokens[i] as Token;
+      if (token.kind !== 'symbol') continue;
+      if (token.text === '(') depth++;
+      else if (token.text === ')' && --depth === 0) return i;
+    }
+    return undefined;
   }
 
   /** Fails unless the whole text was consumed, then reports any deferred name problem. */

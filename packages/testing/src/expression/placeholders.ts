@@ -59,6 +59,7 @@ export const preparePlaceholders = (
   return {
     names,
     values: values === undefined ? undefined : admitValues(values),
+    rawValues: values,
     usedNames: new Set(),
     usedValues: new Set(),
   };

@@ -25,3 +25,11 @@ export const readPath = (
   for (const step of rest) value = child(value, step);
   return value;
 };
+
+/** Whether `path` can be written in `item`: its parent exists and is a map (for a name) or a list (for an index). */
+export const canWrite = (item: AttributeMap, path: DocumentPath): boolean => {
+  if (path.length === 1) return true;
+  const parent = readPath(item, path.slice(0, -1));
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? parent?.L !== undefined : parent?.M !== undefined;
+};
