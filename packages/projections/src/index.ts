@@ -74,6 +74,8 @@ export type { IncomingRecord } from './batch/incomingRecord.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
 export { processRecords } from './batch/processRecords.js';
 export type { BatchSettings } from './batch/runBatch.js';
+export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
+export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
 export { changedAttributes } from './builtins/changedAttributes.js';

@@ -4,7 +4,10 @@ import { BatchPlanner } from '../plan/batchPlanner.js';
 import type { Projection } from '../projection/projection.js';
 import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { ProjectionStore } from '../store/projectionStore.js';
+import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchFailure, BatchResult } from './batchResult.js';
+import { isolateRefusedWrites } from './isolateRefusedWrites.js';
+import { isPermanentWriteFailure } from './permanentWriteFailure.js';
 import type { AdmittedEvent, RecordSource } from './recordSource.js';
 
 /** What every batch run needs: the projections, where they write, where poison goes. */
@@ -89,14 +92,10 @@ export const runBatch = async (
   const applied = await store.apply(planner.result());
   if (E.isRight(applied))
     return { _tag: 'BatchCompleted', processed: source.length, poison, applied: applied.right };
-  return failed(source, earliestOrigin(planner, applied.left.unconfirmed), poison, applied.left);
-};
-
-const earliestOrigin = (planner: BatchPlanner, unconfirmed: readonly number[]): number => {
-  const { origins } = planner.result();
-  let earliest = Number.POSITIVE_INFINITY;
-  for (const index of unconfirmed) earliest = Math.min(earliest, origins[index] ?? 0);
-  return Number.isFinite(earliest) ? earliest : 0;
+  const from = earliestOrigin(planner.result(), applied.left.unconfirmed);
+  if (!block && isPermanentWriteFailure(applied.left.cause))
+    return isolateRefusedWrites(settings, source, from, poison);
+  return batchFailed(source, from, poison, applied.left);
 };
 
 // Applies what was planned before the stopping record, then reports the stop (or an earlier failure).
@@ -110,24 +109,11 @@ const stop = async (
 ): Promise<BatchResult> => {
   const applied = await store.apply(planner.result());
   if (E.isLeft(applied))
-    return failed(source, earliestOrigin(planner, applied.left.unconfirmed), poison, applied.left);
-  return failed(source, at, poison, cause);
-};
-
-const failed = (
-  source: RecordSource,
-  index: number,
-  poison: readonly DeadLetter[],
-  cause: BatchFailure,
-): BatchResult => {
-  const { eventId, sequenceNumber } = source.identity(index);
-  return {
-    _tag: 'BatchFailed',
-    processed: index,
-    failedIndex: index,
-    failedAt: sequenceNumber,
-    eventId,
-    cause,
-    poison,
-  };
+    return batchFailed(
+      source,
+      earliestOrigin(planner.result(), applied.left.unconfirmed),
+      poison,
+      applied.left,
+    );
+  return batchFailed(source, at, poison, cause);
 };

@@ -1,0 +1,30 @@
+import type { DeadLetter } from '../deadLetter/deadLetter.js';
+import type { PlannedBatch } from '../plan/plannedBatch.js';
+import type { BatchFailure, BatchResult } from './batchResult.js';
+import type { RecordSource } from './recordSource.js';
+
+/** The batch stopped at record `index`: it and every later record must be delivered again. */
+export const batchFailed = (
+  source: RecordSource,
+  index: number,
+  poison: readonly DeadLetter[],
+  cause: BatchFailure,
+): BatchResult => {
+  const { eventId, sequenceNumber } = source.identity(index);
+  return {
+    _tag: 'BatchFailed',
+    processed: index,
+    failedIndex: index,
+    failedAt: sequenceNumber,
+    eventId,
+    cause,
+    poison,
+  };
+};
+
+/** The earliest record whose writes are not all confirmed: where a retry must start. */
+export const earliestOrigin = (batch: PlannedBatch, unconfirmed: readonly number[]): number => {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const index of unconfirmed) earliest = Math.min(earliest, batch.origins[index] ?? 0);
+  return Number.isFinite(earliest) ? earliest : 0;
+};

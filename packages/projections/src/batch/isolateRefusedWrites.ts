@@ -1,0 +1,113 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { DeadLetter, PoisonReason } from '../deadLetter/deadLetter.js';
+import { BatchPlanner } from '../plan/batchPlanner.js';
+import type { Applied } from '../store/projectionStore.js';
+import type { ApplyFailed, StoreError } from '../store/storeError.js';
+import { batchFailed, earliestOrigin } from './batchFailed.js';
+import type { BatchResult } from './batchResult.js';
+import { isPermanentWriteFailure } from './permanentWriteFailure.js';
+import type { AdmittedEvent, RecordSource } from './recordSource.js';
+import type { BatchSettings } from './runBatch.js';
+
+/** A projection's write for this record was refused for good by the store (e.g. an item over 400 KB). */
+export interface WriteRefused extends PoisonReason {
+  readonly _tag: 'WriteRefused';
+  readonly cause: StoreError;
+}
+
+type Counts = { written: number; unchanged: number };
+const add = (counts: Counts, applied: Applied) => {
+  counts.written += applied.written;
+  counts.unchanged += applied.unchanged;
+};
+
+/**
+ * After the store refused a write for good (`poison: 'skip'`), finds the records that planned
+ * it: from the earliest unconfirmed record, that record alone, one projection at a time (a
+ * refused projection gets a dead letter, the others apply), then every later record together;
+ * if the store refuses again, the same from the new earliest record. Records keep their order
+ * and every write is idempotent, so what landed before is simply confirmed again. A transient
+ * failure stops the batch at its record, as usual.
+ */
+export const isolateRefusedWrites = async (
+  settings: BatchSettings,
+  source: RecordSource,
+  from: number,
+  poison: readonly DeadLetter[],
+): Promise<BatchResult> => {
+  const { projections, store, deadLetters } = settings;
+  const letters = [...poison];
+  const counts: Counts = { written: 0, unchanged: 0 };
+  const events: Array<AdmittedEvent | undefined> = new Array(projections.length);
+  const refusals: Array<PoisonReason | undefined> = new Array(projections.length);
+  for (let start = from; ; ) {
+    // Refusals found when the batch was read are dead-lettered already: only admitted events plan.
+    const readable = source.prepare(start, events, refusals) === undefined;
+    for (let j = 0; readable && j < projections.length; j++) {
+      const event = events[j];
+      if (event === undefined) continue;
+      const alone = new BatchPlanner();
+      alone.add(projections[j]!.plan(event), start);
+      const applied = await store.apply(alone.result());
+      if (E.isRight(applied)) {
+        add(counts, applied.right);
+        continue;
+      }
+      if (!isPermanentWriteFailure(applied.left.cause))
+        return batchFailed(source, start, letters, applied.left);
+      const letter = refusedLetter(settings, source, start, projections[j]!.name, applied.left);
+      const sent = await deadLetters.send([letter]);
+      if (E.isLeft(sent))
+        return batchFailed(source, start, letters, {
+          _tag: 'DeadLetterRefused',
+          cause: sent.left,
+          message: `dead-letter sink refused a record whose write the store refused: ${sent.left.message}`,
+        });
+      letters.push(letter);
+    }
+    const rest = new BatchPlanner();
+    for (let i = start + 1; i < source.length; i++) {
+      if (source.prepare(i, events, refusals) !== undefined) continue;
+      for (let j = 0; j < projections.length; j++) {
+        const event = events[j];
+        if (event !== undefined) rest.add(projections[j]!.plan(event), i);
+      }
+    }
+    const applied = await store.apply(rest.result());
+    if (E.isRight(applied)) {
+      add(counts, applied.right);
+      return {
+        _tag: 'BatchCompleted',
+        processed: source.length,
+        poison: letters,
+        applied: { _tag: 'Applied', ...counts },
+      };
+    }
+    const next = earliestOrigin(rest.result(), applied.left.unconfirmed);
+    if (!isPermanentWriteFailure(applied.left.cause))
+      return batchFailed(source, next, letters, applied.left);
+    start = next;
+  }
+};
+
+const refusedLetter = (
+  settings: BatchSettings,
+  source: RecordSource,
+  index: number,
+  projection: string,
+  failure: ApplyFailed,
+): DeadLetter => {
+  const reason: WriteRefused = {
+    _tag: 'WriteRefused',
+    cause: failure.cause,
+    message: `the store refused ${projection}'s write for good: ${failure.cause.message}`,
+  };
+  return {
+    projection,
+    ...source.identity(index),
+    reason,
+    blocked: false,
+    record: source.record(index),
+    ...(settings.shardId === undefined ? {} : { shardId: settings.shardId }),
+  };
+};
