@@ -33,18 +33,22 @@ const checkKeyUntouched = (schema: KeySchema, update: Update): void => {
 
 /**
  * The update function for `key`: UpdateItem on a missing item starts from the key alone, and an
- * UpdateItem without an UpdateExpression only makes sure the item exists.
+ * UpdateItem without an UpdateExpression only makes sure the item exists. With a `condition`, the
+ * update runs only where the condition holds (conditions are checked before updates are applied).
  */
 export const expressionUpdate = (
   engine: InMemoryTable,
   key: AttributeMap,
   update: Update | undefined,
+  condition?: Condition,
 ): ExpressionUpdate => {
   if (update) checkKeyUntouched(engine.keySchema, update);
   const keys = admitKey(engine.keySchema, key).keys;
   let paths: readonly DocumentPath[] = [];
   return {
     apply: (current) => {
+      // A failed condition is the outcome (the transaction reports it): the update never runs.
+      if (condition !== undefined && !evaluateCondition(condition, current)) return current ?? keys;
       if (update === undefined) return current ?? keys;
       const result = applyUpdate(update, current ?? keys);
       paths = result.updatedPaths;

@@ -45,7 +45,7 @@ const actionOf = (state: ServiceState, item: TransactWriteItem) => {
         return {
           type: 'update',
           key,
-          update: expressionUpdate(engine, key, compiled.update).apply,
+          update: expressionUpdate(engine, key, compiled.update, compiled.condition).apply,
           ...options,
         };
       case 'Delete':

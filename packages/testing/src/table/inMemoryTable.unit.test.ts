@@ -341,7 +341,7 @@ describe('transactions', () => {
       { Code: 'None' },
       {
         Code: 'ConditionalCheckFailed',
-        Message: 'The conditional request failed',
+        Message: 'The conditional request failed.',
         Item: { pk: { S: 'acct' }, sk: { N: '1' }, balance: { N: '10' } },
       },
     ]);

@@ -41,7 +41,11 @@ const reasonFor = (action: TransactWriteAction, plan: PlannedWrite): Cancellatio
     return { Code: 'None' };
   return {
     Code: 'ConditionalCheckFailed',
-    Message: 'The conditional request failed',
+    // DynamoDB Local's wording, which ends in a full stop only for ConditionCheck actions.
+    Message:
+      action.type === 'conditionCheck'
+        ? 'The conditional request failed.'
+        : 'The conditional request failed',
     ...(action.returnValuesOnConditionCheckFailure === 'ALL_OLD' && plan.oldItem
       ? { Item: plan.oldItem }
       : {}),

@@ -124,5 +124,43 @@ export const queryItems = (
   }
   const test = input.sortKey && sortKey ? sortKeyTest(schema, input.sortKey) : undefined;
   const accept = test ? (slot: Slot) => test(slot.key.sortValue as AttributeValue) : undefined;
-  return collectPage(slots, start, forward ? slots.length : -1, forward ? 1 : -1, limit, accept);
+  const page = collectPage(
+    slots,
+    start,
+    forward ? slots.length : -1,
+    forward ? 1 : -1,
+    limit,
+    accept,
+  );
+  if (page.lastEvaluatedKey === undefined || test === undefined || input.sortKey === undefined)
+    return page;
+  const bound = closingBound(input.sortKey, forward);
+  const lastKey = startKeyOf(page.lastEvaluatedKey);
+  if (bound === undefined || !sortKey) return page;
+  if (compareKeyValues(sortKey.type, lastKey.sortValue as AttributeValue, canonical(bound)) !== 0)
+    return page;
+  // The page ended on the sort condition's closing bound: like DynamoDB Local, say the read is
+  // complete, unless an index holds more entries under that same sort value.
+  const next = forward
+    ? firstIndexWhere(slots, (s) => store.compareSortKeys(s, { key: lastKey }) > 0)
+    : firstIndexWhere(slots, (s) => store.compareSortKeys(s, { key: lastKey }) >= 0) - 1;
+  const following = slots[next];
+  if (following !== undefined && test(following.key.sortValue as AttributeValue)) return page;
+  return { items: page.items };
+};
+
+/** The inclusive bound a sort condition closes on in the read direction, if it has one. */
+const closingBound = (condition: SortKeyCondition, forward: boolean): unknown => {
+  switch (condition.type) {
+    case '=':
+      return condition.value;
+    case '<=':
+      return forward ? condition.value : undefined;
+    case '>=':
+      return forward ? undefined : condition.value;
+    case 'between':
+      return forward ? condition.high : condition.low;
+    default:
+      return undefined;
+  }
 };

@@ -1,0 +1,127 @@
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { comparableImage } from '../../conformance/testSupport/comparableRecord.js';
+import type { DifferentialOperation } from './differentialOperations.js';
+
+/** The differential test's table: `pk` (S) / `sk` (N), a GSI on `g` (S) / `sk`, a full stream. */
+export const createDifferentialTable = async (client: DynamoDBClient, TableName: string) => {
+  const { TableDescription } = await client.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'N' },
+        { AttributeName: 'g', AttributeType: 'S' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'byG',
+          KeySchema: [
+            { AttributeName: 'g', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
+  return TableDescription?.LatestStreamArn ?? '';
+};
+
+type Output = Record<string, unknown>;
+
+/** An output or error without what must differ (metadata, request ids, table names). */
+const comparable = (output: Output): Output => {
+  const out: Output = {};
+  for (const [name, value] of Object.entries(output)) {
+    // DynamoDB Local reports ConsumedCapacity unasked; AWS only with ReturnConsumedCapacity.
+    if (
+      ['$metadata', '$fault', '$response', 'ConsumedCapacity'].includes(name) ||
+      value === undefined
+    )
+      continue;
+    if (name === 'Attributes' || name === 'Item' || name === 'LastEvaluatedKey')
+      out[name] = comparableImage(value as never);
+    else if (name === 'Items') out[name] = (value as never[]).map((i) => comparableImage(i));
+    else if (name === 'CancellationReasons')
+      out[name] = (value as Output[]).map((r) => ({
+        ...r,
+        Item: comparableImage(r.Item as never),
+      }));
+    else out[name] = value;
+  }
+  return out;
+};
+
+const send = async (client: DynamoDBClient, command: unknown): Promise<Output> => {
+  try {
+    return { ok: comparable((await client.send(command as never)) as unknown as Output) };
+  } catch (error) {
+    const e = error as Error & Output;
+    return {
+      error: e.name,
+      message: e.message,
+      ...comparable({ Item: e.Item, CancellationReasons: e.CancellationReasons }),
+    };
+  }
+};
+
+/** Runs one operation on a backend, paging a Query to its end; returns what can be compared. */
+export const runOperation = async (
+  client: DynamoDBClient,
+  TableName: string,
+  { op, input }: DifferentialOperation,
+): Promise<unknown> => {
+  switch (op) {
+    case 'PutItem':
+      return send(client, new PutItemCommand({ ...input, TableName } as never));
+    case 'UpdateItem':
+      return send(client, new UpdateItemCommand({ ...input, TableName } as never));
+    case 'DeleteItem':
+      return send(client, new DeleteItemCommand({ ...input, TableName } as never));
+    case 'GetItem':
+      return send(client, new GetItemCommand({ ...input, TableName } as never));
+    case 'TransactWriteItems':
+      return send(
+        client,
+        new TransactWriteItemsCommand({
+          TransactItems: input.actions.map((action) =>
+            Object.fromEntries(
+              Object.entries(action).map(([kind, body]) => [
+                kind,
+                { ...(body as Output), TableName },
+              ]),
+            ),
+          ) as never,
+        }),
+      );
+    case 'Query': {
+      const pages: unknown[] = [];
+      let start: unknown;
+      do {
+        const page = await send(
+          client,
+          new QueryCommand({ ...input, TableName, ExclusiveStartKey: start } as never),
+        );
+        pages.push(page);
+        // Keys are strings and numbers, which comparable() leaves as they are.
+        start = (page.ok as Output | undefined)?.LastEvaluatedKey;
+      } while (start !== undefined && pages.length < 20);
+      return pages;
+    }
+  }
+};
