@@ -1,5 +1,6 @@
 import type { ChangeEvent, WithNewImage } from '@sluice/core';
 import type * as t from 'io-ts';
+import { markerIdOf } from '../plan/markerId.js';
 import { markerPrefix } from '../plan/markerScope.js';
 import type { Amounts, RowKey } from '../plan/row.js';
 import type { Contribute, Contribution, Write } from '../plan/write.js';
@@ -63,7 +64,7 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
     filter: options.filter,
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
-      const markerId = prefix + event.itemKey;
+      const markerId = markerIdOf(prefix, event.itemKey);
       // Reading a character flattens the concatenation once here, rather than in every Map
       // lookup and comparison of the id downstream (planner, store).
       markerId.charCodeAt(0);

@@ -1,4 +1,5 @@
 import type { SequenceNumber } from '@sluice/core';
+import { markerIdOf } from './markerId.js';
 import { type MarkerScope, markerPrefix } from './markerScope.js';
 import type { Amounts, Row, RowKey } from './row.js';
 
@@ -133,7 +134,7 @@ export const contribute = (input: ContributeInput): Contribute => ({
   _tag: 'Contribute',
   table: input.table,
   markerTable: input.markerTable,
-  markerId: markerPrefix(input.projection) + input.event.itemKey,
+  markerId: markerIdOf(markerPrefix(input.projection), input.event.itemKey),
   sequenceNumber: input.event.sequenceNumber,
   contribution: input.contribution,
   alsoTouches: [],
