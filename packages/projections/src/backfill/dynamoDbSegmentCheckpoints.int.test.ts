@@ -13,7 +13,7 @@ const { dynamodb, documentClient } = connection.clients;
 afterAll(() => connection.destroy());
 
 describe('segment checkpoints in DynamoDB', () => {
-  it('keep each segment’s position (binary keys included) per backfill id, replacing on save', async () => {
+  it('keep each segment’s position (binary keys included) and whether it was followed per backfill id, replacing on save', async () => {
     const tableName = `${uniquePrefix('segments')}.checkpoints`;
     const created = await createProjectionTables(dynamodb, [segmentCheckpointTableSpec(tableName)]);
     if (E.isLeft(created)) throw new Error(created.left.message);
@@ -33,6 +33,7 @@ describe('segment checkpoints in DynamoDB', () => {
       lastEvaluatedKey: undefined,
       done: true,
       scanned: 4,
+      followed: true,
     });
     await store.save('orders:counts@1', {
       segment: 0,
@@ -50,8 +51,22 @@ describe('segment checkpoints in DynamoDB', () => {
     });
     const loaded = await store.load('orders:counts@1');
     expect(E.isRight(loaded) && [...loaded.right].sort((a, b) => a.segment - b.segment)).toEqual([
-      { segment: 0, totalSegments: 2, lastEvaluatedKey: key, done: false, scanned: 20 },
-      { segment: 1, totalSegments: 2, lastEvaluatedKey: undefined, done: true, scanned: 4 },
+      {
+        segment: 0,
+        totalSegments: 2,
+        lastEvaluatedKey: key,
+        done: false,
+        scanned: 20,
+        followed: false,
+      },
+      {
+        segment: 1,
+        totalSegments: 2,
+        lastEvaluatedKey: undefined,
+        done: true,
+        scanned: 4,
+        followed: true,
+      },
     ]);
   });
 

@@ -19,7 +19,11 @@ export interface StreamPollerOptions {
    * restarted poller resume its own leases at once instead of waiting for them to expire.
    */
   readonly workerId?: string;
-  /** Where shards open at the very first start begin (default TRIM_HORIZON); later shards always start at their beginning. */
+  /**
+   * Where shards open at the very first start begin (default TRIM_HORIZON); later shards always
+   * start at their beginning. LATEST is stored as each shard's position at that moment, so a
+   * restart before the first checkpoint still misses nothing written after the start.
+   */
   readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
   /** GetRecords limit, 1–1000 (default 1000). */
   readonly batchSize?: number;

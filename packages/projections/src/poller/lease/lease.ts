@@ -5,7 +5,10 @@ import * as t from 'io-ts';
 export const LeaseSentinelCodec = t.keyof({
   /** Nothing processed yet; start at the oldest record still kept. */
   TRIM_HORIZON: null,
-  /** Nothing processed yet; start at the newest record (only for shards open at the first start). */
+  /**
+   * Written by older versions only: a start at the newest record, which moved on every restart
+   * until the first checkpoint. A reader now fixes it to the shard's position before reading.
+   */
   LATEST: null,
   /** The shard is closed and every record of it was processed: its children may start. */
   SHARD_END: null,
