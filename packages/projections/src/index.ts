@@ -34,7 +34,7 @@ export {
 export { type HistorySnapshotOptions, historySnapshot } from './backfill/historySnapshot.js';
 export { inMemoryScanSource, type ScannableTable } from './backfill/inMemoryScanSource.js';
 export { InMemorySegmentCheckpoints } from './backfill/inMemorySegmentCheckpoints.js';
-export type { LiveStream, LiveStreamFailed } from './backfill/liveStream.js';
+export type { LiveStart, LiveStream, LiveStreamFailed } from './backfill/liveStream.js';
 export {
   type PollerLiveStream,
   type PollerLiveStreamOptions,
