@@ -32,6 +32,6 @@ it('random operation sequences answer and stream the same on the in-process Dyna
         expect(comparableStream(inProcessRecords)).toEqual(comparableStream(localRecords));
       },
     ),
-    { numRuns: 40 },
+    { numRuns: 60 },
   );
 });
