@@ -28,15 +28,20 @@ const tarballs = new Map<string, string>();
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const rootDevDependencies = readManifest('.').devDependencies as Record<string, string>;
+/** The peers a user installs: every required one (io-ts and fp-ts among them), no optional one. */
 const peersOf = (manifests: readonly Manifest[]): Record<string, string> =>
-  Object.assign({}, ...manifests.map((manifest) => manifest.peerDependencies ?? {}));
+  Object.fromEntries(
+    manifests.flatMap((manifest) => {
+      const optional = (manifest.peerDependenciesMeta ?? {}) as Record<
+        string,
+        { optional?: boolean }
+      >;
+      return Object.entries({ ...(manifest.peerDependencies as Record<string, string>) }).filter(
+        ([name]) => optional[name]?.optional !== true,
+      );
+    }),
+  );
 const tarball = (name: string) => `file:${tarballs.get(name)}`;
-/** A user who writes codecs installs io-ts (and fp-ts) in the range core is built with. */
-const codecLibraries = (): Record<string, string> => {
-  const core = publishable.find(({ manifest }) => manifest.name === '@sluice/core')?.manifest;
-  const ranges = { ...(core?.dependencies as Record<string, string>) };
-  return { 'io-ts': ranges['io-ts'] ?? 'latest', 'fp-ts': ranges['fp-ts'] ?? 'latest' };
-};
 const fixture = (...files: string[]) =>
   Object.fromEntries(files.map((file) => [file, join(fixtures, file)]));
 
@@ -87,7 +92,6 @@ describe('the packed packages, installed with npm outside the workspace', () => 
         dir: consumer,
         dependencies: {
           ...peersOf(publishable.map(({ manifest }) => manifest)),
-          ...codecLibraries(),
           [core]: tarball(core),
           [projections]: tarball(projections),
         },

