@@ -35,7 +35,7 @@ describe('a fault asked for with true', () => {
         expect(report.faults.regroupedRetries).toBeGreaterThanOrEqual(1);
         expect(report.faults.notInjected).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 

@@ -78,10 +78,13 @@ const expiredAtHead = (lane: Lane, ctx: StepContext): number => {
   return count;
 };
 
-// A fault asked for with `true` is owed: it fires at its first opportunity, then by chance.
+// A fault asked for with `true` is owed: it fires at its first opportunity (once, so it cannot
+// stall a lane, whatever the limit in a row), then by chance like any other.
 const mayInjectFault = (lane: Lane, ctx: StepContext, fault: CountedFault): boolean => {
-  if (lane.faultsInARow >= ctx.faults.maxFaultsInARow) return false;
-  if (!ctx.owed.delete(fault) && !ctx.random.chance(ctx.faults[fault])) return false;
+  if (!ctx.owed.delete(fault)) {
+    if (lane.faultsInARow >= ctx.faults.maxFaultsInARow) return false;
+    if (!ctx.random.chance(ctx.faults[fault])) return false;
+  }
   lane.faultsInARow++;
   return true;
 };

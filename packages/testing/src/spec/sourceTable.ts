@@ -18,7 +18,7 @@ export interface SourceTableOptions extends DocumentOptions {
   readonly streamViewType?: StreamViewType;
   /** The TTL attribute (epoch seconds) that `{ sweepTtl: true }` reads. */
   readonly timeToLiveAttribute?: string;
-  /** Shard layout; `partitionCount` defaults to 4: several shards, as on AWS (DynamoDB Local has one). */
+  /** Shard layout; `partitionCount` defaults to 4, as for every in-memory table (DynamoDB Local has one). */
   readonly stream?: InMemoryStreamOptions;
   /** Default: a new `ManualClock` at 2024-01-01T00:00:00Z, so times in rows are predictable. */
   readonly clock?: ManualClock;
@@ -28,8 +28,6 @@ export interface SourceTableOptions extends DocumentOptions {
 export type GivenWrites =
   | readonly TableWrite[]
   | ((table: InMemoryTable, clock: ManualClock) => void | Promise<void>);
-
-const DEFAULT_STREAM: InMemoryStreamOptions = { partitionCount: 4 };
 
 // The stream the projections are deployed on must carry what they read; the fullest one does.
 const viewTypeFor = (projections: readonly Projection[]): StreamViewType => {
@@ -49,7 +47,7 @@ export const writeSourceTable = async (
     tableName: options.tableName ?? 'source',
     partitionKey: options.partitionKey ?? { name: 'id', type: 'S' },
     streamViewType: options.streamViewType ?? viewTypeFor(projections),
-    stream: { ...DEFAULT_STREAM, ...options.stream },
+    ...(options.stream === undefined ? {} : { stream: options.stream }),
     clock,
   });
   if (typeof writes === 'function') await writes(table, clock);

@@ -33,9 +33,15 @@ import {
 } from './streamLimits.js';
 import type { InMemoryStreamRecord, ItemChange } from './streamRecord.js';
 
+/** Open shards a new stream starts with, for every in-memory table and `given()` alike. */
+export const DEFAULT_PARTITION_COUNT = 4;
+
 /** How the stream lays out shards. */
 export interface InMemoryStreamOptions {
-  /** Partitions (so open shards) the key-hash space starts with. Default 1, as DynamoDB Local has. */
+  /**
+   * Partitions (so open shards) the key-hash space starts with. Default 4 (`DEFAULT_PARTITION_COUNT`):
+   * several shards, as on AWS, because ordering bugs hide on one. Set 1 to mirror DynamoDB Local.
+   */
   readonly partitionCount?: number;
   /** Roll every open shard over once it is this old on the clock. Default: only on demand. */
   readonly rolloverIntervalMs?: number;
@@ -103,7 +109,7 @@ export class InMemoryStream {
   private readonly salt: string;
 
   constructor(config: InMemoryStreamConfig) {
-    const partitions = config.partitionCount ?? 1;
+    const partitions = config.partitionCount ?? DEFAULT_PARTITION_COUNT;
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) {
       throw new RangeError(`partitionCount must be an integer from 1 to 1024, got ${partitions}`);
     }

@@ -19,12 +19,14 @@ const setup = () => {
     tableName: 'orders',
     partitionKey: { name: 'id', type: 'S' },
     streamViewType: 'NEW_IMAGE',
+    stream: { partitionCount: 1 }, // the tests follow one shard's positions
     clock,
   });
   const users = new InMemoryTable({
     tableName: 'users',
     partitionKey: { name: 'id', type: 'S' },
     streamViewType: 'KEYS_ONLY',
+    stream: { partitionCount: 1 },
     clock,
   });
   const client = new InMemoryStreamsClient([orders.stream, users.stream]);

@@ -15,6 +15,7 @@ const setup = () => {
     tableName: 'events',
     partitionKey: { name: 'id', type: 'S' },
     streamViewType: 'KEYS_ONLY',
+    stream: { partitionCount: 1 }, // the tests follow one shard's positions
     clock,
   });
   const stream = table.stream;

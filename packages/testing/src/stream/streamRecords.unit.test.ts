@@ -11,6 +11,7 @@ const tableWith = (streamViewType: StreamViewType, clock = new ManualClock()) =>
     clock,
     region: 'eu-west-1',
     accountId: '123456789012',
+    stream: { partitionCount: 1 }, // sequence numbers increase along one shard
   });
 
 /** INSERT, MODIFY, REMOVE of one item, as in DynamoDB Local probe runs. */
