@@ -86,6 +86,16 @@ const comparison = (p: Parser): Condition => {
   return p.fail();
 };
 
+/** Whether a comparison, BETWEEN or IN follows (so what came before was an operand). */
+const continuesComparison = (p: Parser): boolean => {
+  const token = p.peek();
+  return (
+    (token.kind === 'symbol' && COMPARATORS.includes(token.text)) ||
+    p.atKeyword('BETWEEN') ||
+    p.atKeyword('IN')
+  );
+};
+
 /** `( condition )`, or `null` when the parentheses hold an operand instead (`(a) = :v`). */
 const group = (p: Parser): Condition | null => {
   const start = p.position;
@@ -94,12 +104,7 @@ const group = (p: Parser): Condition | null => {
     p.next();
     const inner = or(p);
     p.expectSymbol(')');
-    const token = p.peek();
-    const continues =
-      (token.kind === 'symbol' && COMPARATORS.includes(token.text)) ||
-      p.atKeyword('BETWEEN') ||
-      p.atKeyword('IN');
-    if (!continues) return inner;
+    if (!continuesComparison(p)) return inner;
   } catch (error) {
     if (!(error instanceof SyntaxFailure)) throw error;
   }
@@ -117,6 +122,12 @@ const primary = (p: Parser): Condition => {
   if (atFunctionCall(p) && BOOLEAN_FUNCTIONS.includes(p.peek().text)) {
     const name = p.next().text as ConditionFunctionName;
     const node = { kind: 'function', name, args: argumentList(p) } as const;
+    if (continuesComparison(p)) {
+      throw invalidExpression(
+        p.kind,
+        `The function is not allowed to be used this way in an expression; function: ${name}`,
+      );
+    }
     return p.checkLate(node, () => checkCondition.function(p.kind, node));
   }
   return comparison(p);

@@ -56,7 +56,10 @@ const functionCall = (p: Parser, name: string, nested: boolean): SetValue => {
     args.push(term(p, true));
   }
   p.expectSymbol(')');
-  if (args.length !== 2) p.deferLate(incorrectOperandCount(p.kind, name, args.length));
+  if (args.length !== 2) {
+    p.deferLate(incorrectOperandCount(p.kind, name, args.length));
+    return args[0] as SetValue;
+  }
   const [first, second] = args as [SetValue, SetValue];
   if (name === 'list_append') {
     for (const arg of args) {
