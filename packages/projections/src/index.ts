@@ -218,6 +218,7 @@ export {
   projectionPoller,
   projectionProcessor,
 } from './poller/projectionPoller.js';
+export { lambdaShapedRecord } from './poller/reading/lambdaShapedRecord.js';
 export type { StreamCallFailed, StreamFailureKind } from './poller/reading/streamCallFailed.js';
 export type { BatchOutcome, ShardBatchProcessor, ShardRef } from './poller/shardBatchProcessor.js';
 export { type StreamPoller, streamPoller } from './poller/streamPoller.js';

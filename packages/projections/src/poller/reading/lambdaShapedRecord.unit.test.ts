@@ -1,0 +1,126 @@
+import type { _Record } from '@aws-sdk/client-dynamodb-streams';
+import { createEventSourceMapping, InMemoryTable, toLambdaEvent } from '@sluice/testing';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import { InMemoryDeadLetters } from '../../deadLetter/inMemoryDeadLetters.js';
+import { lambdaHandler } from '../../lambda/lambdaHandler.js';
+import { InMemoryProjectionStore } from '../../memory/inMemoryProjectionStore.js';
+import { defineProjection } from '../../projection/projection.js';
+import { projectionProcessor } from '../projectionPoller.js';
+import { lambdaShapedRecord } from './lambdaShapedRecord.js';
+
+// A projection that only remembers the images it was handed.
+const seeing = () => {
+  const seen: unknown[] = [];
+  const projection = defineProjection({
+    name: 'seen',
+    version: 1,
+    item: t.UnknownRecord,
+    viewType: 'NEW_IMAGE',
+    plan: (event) => {
+      seen.push(
+        event.eventName === 'REMOVE' ? undefined : (event as { newImage: unknown }).newImage,
+      );
+      return [];
+    },
+  });
+  const settings = {
+    projections: [projection],
+    store: new InMemoryProjectionStore(),
+    deadLetters: new InMemoryDeadLetters(),
+  };
+  return { seen, settings };
+};
+
+const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+const table = () => {
+  const t = new InMemoryTable({
+    tableName: 'files',
+    partitionKey: { name: 'id', type: 'B' },
+    streamViewType: 'NEW_IMAGE',
+  });
+  t.putItem({
+    id: { B: bytes },
+    blob: { B: bytes },
+    blobs: { BS: [bytes, new Uint8Array([7])] },
+    nested: { M: { list: { L: [{ B: bytes }, { S: 'plain' }] } } },
+  });
+  return t;
+};
+
+describe('one Lambda-shaped record for every runner', () => {
+  it('a binary attribute decodes to the same bytes through the Lambda handler (JSON), the poller and the delivery driver', async () => {
+    const source = table();
+    const records = source.stream.records();
+    const arn = source.stream.streamArn;
+
+    const lambda = seeing();
+    const event = JSON.parse(JSON.stringify(toLambdaEvent(records, arn))) as DynamoDBStreamEvent;
+    expect(await lambdaHandler(lambda.settings)(event, {} as Context)).toEqual({
+      batchItemFailures: [],
+    });
+
+    const poller = seeing();
+    await projectionProcessor(poller.settings)(records, { streamArn: arn, shardId: 'shardId-1' });
+
+    const driver = seeing();
+    const handler = lambdaHandler(driver.settings);
+    await (
+      await createEventSourceMapping({
+        source,
+        handler,
+        options: handler.recommendedEventSourceMapping,
+      })
+    ).drain();
+
+    const expected = {
+      id: bytes,
+      blob: bytes,
+      blobs: new Set([bytes, new Uint8Array([7])]),
+      nested: { list: [bytes, 'plain'] },
+    };
+    for (const run of [lambda, poller, driver]) {
+      expect(run.settings.deadLetters.letters).toEqual([]);
+      expect(run.seen).toEqual([expected]);
+      expect((run.seen[0] as { blob: unknown }).blob).toBeInstanceOf(Uint8Array);
+    }
+  });
+
+  it('puts back the type of the empty maps DynamoDB Local writes as a typeless {}, at any depth', () => {
+    const record: _Record = {
+      eventID: 'e',
+      eventName: 'INSERT',
+      dynamodb: {
+        Keys: { id: { S: 'a' } },
+        NewImage: {
+          id: { S: 'a' },
+          empty: {} as never,
+          list: { L: [{} as never, { M: { inner: {} as never } }] },
+        },
+        SequenceNumber: '100000000000000000001',
+        StreamViewType: 'NEW_IMAGE',
+      },
+    };
+    expect(lambdaShapedRecord(record, 'arn').dynamodb?.NewImage).toEqual({
+      id: { S: 'a' },
+      empty: { M: {} },
+      list: { L: [{ M: {} }, { M: { inner: { M: {} } } }] },
+    });
+  });
+
+  it('keeps an attribute named __proto__ as an attribute', () => {
+    const record: _Record = {
+      eventID: 'e',
+      dynamodb: {
+        NewImage: Object.defineProperty({ id: { S: 'a' } }, '__proto__', {
+          value: { B: bytes },
+          enumerable: true,
+        }),
+      },
+    };
+    const shaped = lambdaShapedRecord(record, 'arn').dynamodb?.NewImage ?? {};
+    expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(shaped, '__proto__')?.value).toEqual({ B: 'AAEC+v8=' });
+  });
+});
