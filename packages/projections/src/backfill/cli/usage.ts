@@ -37,8 +37,10 @@ Stream
                                until it has caught up; later pollers with the same lease table
                                continue from its checkpoints. Without --follow, a consumer of
                                these projections (Lambda or poller) must already be running.
-  --lease-table <name>         the poller's lease table (required with --follow)
+  --lease-table <name>         the poller's lease table (required with --follow); resume with
+                               the same one, or the run cannot claim to have caught up
   --starting-position <p>      TRIM_HORIZON (default) or LATEST, for a lease table's first use
+                               (LATEST is stored as each shard's position at that moment)
 
 Rebuild (blue/green)
   --versions-table <name>      build the projection's current version into <table>-v<version>
@@ -52,5 +54,7 @@ Output
   --progress-interval <s>      seconds between progress lines (default 10)
   -h, --help                   show this help
 
-Exit status: 0 done, 1 failed, 2 bad arguments, 130 stopped (SIGINT/SIGTERM; resumable).
+Exit status: 0 done, 1 failed (or, with --follow, changes made between two runs may be
+missing: start over with another --backfill-id), 2 bad arguments, 130 stopped (SIGINT/SIGTERM;
+resumable).
 `;
