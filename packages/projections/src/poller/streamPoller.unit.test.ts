@@ -67,6 +67,44 @@ describe('streamPoller', () => {
     expect(await h.lease('old')).toMatchObject({ checkpoint: 'SHARD_END' });
   });
 
+  it('starting at LATEST stores where the shard stands (TRIM_HORIZON on an empty one): killed before its first checkpoint, a restart misses nothing', async () => {
+    const stream = new ScriptedStream().shard('a', [1, 2]).shard('empty', []);
+    const h = new PollerHarness(stream.client, stream.streamArn);
+    const p1 = h.start('p1', { startingPosition: 'LATEST' });
+    await h.clock.runUntil(() => p1.events.some((e) => e._tag === 'LeaseTaken'), 10_000);
+    expect(await h.lease('a')).toMatchObject({ checkpoint: seq(2) });
+    expect(await h.lease('empty')).toMatchObject({ checkpoint: 'TRIM_HORIZON' });
+    p1.kill();
+    stream.shards[0]!.sequenceNumbers.push(3, 4);
+    stream.shards[1]!.sequenceNumbers.push(5);
+    const p2 = h.start('p2', { startingPosition: 'LATEST' });
+    await h.clock.runUntil(() => h.seen.length === 3, 30_000);
+    await p2.poller.stop();
+    expect(h.processed('a')).toEqual(seqs(3, 4));
+    expect(h.processed('empty')).toEqual(seqs(5));
+  });
+
+  it('fixes a LATEST checkpoint stored by an older version before its first read, so a restart misses nothing', async () => {
+    const stream = new ScriptedStream().shard('a', [1, 2]);
+    const h = new PollerHarness(stream.client, stream.streamArn);
+    await h.leases.create({
+      streamArn: stream.streamArn,
+      shardId: 'a',
+      leaseCounter: 0,
+      checkpoint: 'LATEST',
+      parentShardIds: [],
+    });
+    const p1 = h.start('p1');
+    await h.clock.runUntil(() => p1.events.some((e) => e._tag === 'StartFixed'), 10_000);
+    expect(await h.lease('a')).toMatchObject({ checkpoint: seq(2) });
+    p1.kill();
+    stream.shards[0]!.sequenceNumbers.push(3);
+    const p2 = h.start('p2');
+    await h.clock.runUntil(() => h.seen.length === 1, 30_000);
+    await p2.poller.stop();
+    expect(h.processed('a')).toEqual(seqs(3));
+  });
+
   it('reopens after ExpiredIterator, a missing NextShardIterator on an open shard, and Invalid ShardId, missing nothing', async () => {
     const stream = new ScriptedStream()
       .shard('a', [1, 2, 3, 4, 5, 6])
