@@ -49,6 +49,7 @@ it('for random write scripts, the in-memory stream equals DynamoDB Local record 
           partitionKey: { name: 'pk', type: 'S' },
           sortKey: { name: 'sk', type: 'N' },
           streamViewType: viewType,
+          stream: { partitionCount: 1 }, // DynamoDB Local has one shard: records compare in order
           clock: new ManualClock(),
         });
         const localOutcomes = await applyToDynamoDB(
