@@ -3,6 +3,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectDynamoDBLocal } from '../dynamodbLocal/connectDynamoDBLocal.js';
 import { arbitraryConditionCase, arbitraryUpdateCase } from './testSupport/arbitraryUpdateCase.js';
 import { createCaseTable, runOnDynamoDBLocal } from './testSupport/dynamodbLocalUpdate.js';
+import {
+  arbitraryPartition,
+  arbitraryQueryCase,
+  putPartition,
+  queryOnDynamoDBLocal,
+  queryWithEngine,
+} from './testSupport/queryCase.js';
 import { runUpdateCase, type UpdateCase, type UpdateOutcome } from './testSupport/updateCase.js';
 import { updateCorpus } from './testSupport/updateCorpus.js';
 
@@ -45,6 +52,24 @@ describe('the expression engine against DynamoDB Local (UpdateItem, ReturnValues
         expect(comparable(c, runUpdateCase(c))).toEqual(comparable(c, expected));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('random queries (key condition, filter, projection) return the same items', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryPartition,
+        fc.array(arbitraryQueryCase, { minLength: 5, maxLength: 5 }),
+        async (items, queries) => {
+          await putPartition(local.clients.dynamodb, table, items);
+          for (const q of queries) {
+            expect(queryWithEngine(items, q)).toEqual(
+              await queryOnDynamoDBLocal(local.clients.dynamodb, table, q),
+            );
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });
