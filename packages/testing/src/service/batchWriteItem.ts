@@ -27,9 +27,7 @@ export const batchWriteItem = (state: ServiceState, input: BatchWriteItemInput) 
   const entries = Object.entries(input.RequestItems ?? {});
   const count = entries.reduce((sum, [, requests]) => sum + (requests?.length ?? 0), 0);
   if (count > MAX_REQUESTS) {
-    throw validationException(
-      `1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to ${MAX_REQUESTS}, Member must have length greater than or equal to 1]`,
-    );
+    throw validationException('Too many items requested for the BatchWriteItem call');
   }
   if (entries.length === 0) {
     throw validationException(

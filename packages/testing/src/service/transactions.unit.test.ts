@@ -66,7 +66,7 @@ describe('batches and transactions through the SDK', () => {
         },
       }),
     );
-    await expect(failed).rejects.toThrow(/Missing the key sk/);
+    await expect(failed).rejects.toThrow(/One of the required keys was not given a value/);
     expect(db.table('audit').itemCount).toBe(0);
     expect(recordCounts(db)).toEqual([1, 0]);
   });

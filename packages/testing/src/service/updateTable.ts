@@ -12,7 +12,7 @@ const changeStream = (
   const { engine } = table;
   if (spec.StreamEnabled) {
     if (engine.hasStream) {
-      throw validationException(`Table already has an enabled stream: ${engine.stream.streamArn}`);
+      throw validationException('Table already has an enabled stream');
     }
     if (spec.StreamViewType === undefined) {
       throw validationException('StreamViewType must be specified when StreamEnabled is true');

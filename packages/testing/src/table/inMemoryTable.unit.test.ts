@@ -199,20 +199,23 @@ describe('validation', () => {
   it('rejects missing, wrongly typed and empty key attributes', () => {
     const table = ordersTable();
     expect(messageOf(() => table.putItem({ pk: { S: 'a' } }))).toBe(
-      'ValidationException: One or more parameter values were invalid: Missing the key sk in the item',
+      'ValidationException: One of the required keys was not given a value',
     );
     expect(messageOf(() => table.putItem({ pk: { N: '1' }, sk: { N: '1' } }))).toBe(
-      'ValidationException: One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N',
+      'ValidationException: One or more parameter values were invalid: Type mismatch for key',
     );
     expect(messageOf(() => table.putItem({ pk: { S: '' }, sk: { N: '1' } }))).toBe(
       'ValidationException: One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk',
     );
     expect(messageOf(() => table.getItem({ pk: { S: 'a' } }))).toBe(
-      'ValidationException: The provided key element does not match the schema',
+      'ValidationException: The number of conditions on the keys is invalid',
     );
     expect(
       messageOf(() => table.deleteItem({ pk: { S: 'a' }, sk: { N: '1' }, extra: { S: 'x' } })),
-    ).toBe('ValidationException: The provided key element does not match the schema');
+    ).toBe('ValidationException: The number of conditions on the keys is invalid');
+    expect(messageOf(() => table.getItem({ pk: { S: 'a' }, sk: { S: '1' } }))).toBe(
+      'ValidationException: The provided key element does not match the schema',
+    );
     expect(messageOf(() => table.putItem({ pk: { S: 'x'.repeat(2049) }, sk: { N: '1' } }))).toMatch(
       /2048 bytes/,
     );

@@ -1,4 +1,4 @@
-import { type AttributeMap, type AttributeValue, memberOf, typeOf } from './attributeMap.js';
+import { type AttributeMap, type AttributeValue, memberOf } from './attributeMap.js';
 import { validationException } from './dynamoDbErrors.js';
 import { dynamoNumberSize, parseDynamoNumber } from './dynamoNumber.js';
 import type { KeyAttribute, KeySchema } from './keySchema.js';
@@ -25,8 +25,6 @@ const MAX_SORT_KEY_BYTES = 1024;
 
 const invalid = (message: string) =>
   validationException(`One or more parameter values were invalid: ${message}`);
-
-const actualType = (value: AttributeValue): string => typeOf(value) ?? '?';
 
 /** Type-tagged text of a scalar key value, unique per value (numbers are already canonical). */
 const scalarId = (attribute: KeyAttribute, value: AttributeValue): string => {
@@ -72,15 +70,15 @@ const checkKeyValue = (
   wholeItem: boolean,
 ): AttributeValue => {
   if (value === undefined) {
+    // DynamoDB Local's wording (AWS names the key: "Missing the key <name> in the item").
     throw wholeItem
-      ? invalid(`Missing the key ${attribute.name} in the item`)
+      ? validationException('One of the required keys was not given a value')
       : validationException('The provided key element does not match the schema');
   }
   if (memberOf(value, attribute.type) === undefined) {
+    // DynamoDB Local's wording (AWS adds "<name> expected: <type> actual: <type>").
     throw wholeItem
-      ? invalid(
-          `Type mismatch for key ${attribute.name} expected: ${attribute.type} actual: ${actualType(value)}`,
-        )
+      ? invalid('Type mismatch for key')
       : validationException('The provided key element does not match the schema');
   }
   if (attribute.type === 'S' && value.S === '') {
@@ -138,7 +136,7 @@ export const keyOfItem = (schema: KeySchema, item: AttributeMap): ItemKey =>
 export const keyOfKey = (schema: KeySchema, key: AttributeMap): ItemKey => {
   const expected = schema.sortKey ? 2 : 1;
   if (Object.keys(key).length !== expected) {
-    throw validationException('The provided key element does not match the schema');
+    throw validationException('The number of conditions on the keys is invalid');
   }
   return keyOf(schema, key, false);
 };

@@ -73,7 +73,12 @@ export const planTransactionActions = (
 
 /** Refuses a transaction whose actions count is out of 1–100. */
 export const checkTransactionLength = (length: number): void => {
-  if (length === 0 || length > MAX_ACTIONS) {
+  if (length === 0) {
+    throw validationException(
+      "Value [] at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+  }
+  if (length > MAX_ACTIONS) {
     throw validationException(
       `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length between 1 and ${MAX_ACTIONS}`,
     );

@@ -158,7 +158,9 @@ describe('scan', () => {
 
   it('rejects segment without totalSegments and out-of-range segments', () => {
     const table = filled();
-    expect(() => table.scan({ segment: 0 })).toThrow(/TotalSegments/);
-    expect(() => table.scan({ segment: 4, totalSegments: 4 })).toThrow(/must be less than/);
+    expect(() => table.scan({ segment: 0 })).toThrow(/total segment must also be specified/);
+    expect(() => table.scan({ segment: 4, totalSegments: 4 })).toThrow(
+      /Member must have value less than or equal to 3/,
+    );
   });
 });

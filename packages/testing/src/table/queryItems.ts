@@ -100,10 +100,7 @@ export const queryItems = (
   startKeyOf: (startKey: AttributeMap) => ItemKey = (startKey) => keyOfKey(schema, startKey),
 ): ItemPage => {
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
-  if (!(limit >= 1))
-    throw validationException(
-      "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
-    );
+  if (!(limit >= 1)) throw validationException('Limit must be greater than or equal to 1');
   const { partitionKey, sortKey } = schema;
   const probe: AttributeMap = { [partitionKey.name]: input.partitionKey };
   const partitionId = keyOfItem({ partitionKey }, admitAttributes(probe, { size: 0 })).partitionId;

@@ -25,15 +25,10 @@ export const scanItems = (
   startKeyOf: (startKey: AttributeMap) => ItemKey = (startKey) => keyOfKey(schema, startKey),
 ): ItemPage => {
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
-  if (!(limit >= 1))
-    throw validationException(
-      "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
-    );
+  if (!(limit >= 1)) throw validationException('Limit must be greater than or equal to 1');
   const { segment, totalSegments } = input;
   if ((segment === undefined) !== (totalSegments === undefined)) {
-    throw validationException(
-      'The TotalSegments parameter is required but was not present in the request when Segment parameter is present',
-    );
+    throw validationException('If segment is specified, total segment must also be specified');
   }
   const total = totalSegments ?? 1;
   const index = segment ?? 0;
@@ -44,7 +39,7 @@ export const scanItems = (
   }
   if (!Number.isInteger(index) || index < 0 || index >= total) {
     throw validationException(
-      `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${index} is not less than TotalSegments: ${total}`,
+      `1 validation error detected: Value '${index}' at 'segment' failed to satisfy constraint: Member must have value less than or equal to ${total - 1}`,
     );
   }
   const lowHash = Math.ceil((index * HASH_SPACE) / total);

@@ -66,7 +66,8 @@ export class SecondaryIndex {
       const type = typeOf(value);
       if (type !== attribute.type) {
         throw validationException(
-          `One or more parameter values were invalid: Type mismatch for Index Key ${attribute.name} Expected: ${attribute.type} Actual: ${type} IndexName: ${this.indexName}`,
+          // DynamoDB Local's wording; AWS adds the key, the types and the index name.
+          'One or more parameter values were invalid: Type mismatch for Index Key',
         );
       }
       if ((type === 'S' && value.S === '') || (type === 'B' && value.B?.byteLength === 0)) {
