@@ -1,6 +1,5 @@
 // The exact production path on the in-process DynamoDB: application writes → table → stream →
 // projectionPoller (leases in a DynamoDB table) → dynamoDbProjectionStore, in milliseconds.
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   createLeaseTable,
   dynamoDbLeaseTable,
