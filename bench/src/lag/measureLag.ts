@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { measurePollerLag, type PollerLag } from '@sluice/projections';
+import { measurePollerLag, type PollerLag } from './measurePollerLag.js';
 
 /** The write rate, the number of writes, and the poller idle delays to try. */
 export interface LagOptions {
@@ -18,7 +18,7 @@ export interface LagClients {
 
 /**
  * Issue 7, measurement 5: write→projected latency of a stream poller on DynamoDB Local, through
- * the runners' own `measurePollerLag`, once per idle delay.
+ * `measurePollerLag` (beside it), once per idle delay.
  */
 export const measureLag = async (
   clients: LagClients,

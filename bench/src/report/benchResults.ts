@@ -1,7 +1,7 @@
-import type { PollerLag } from '@sluice/projections';
 import type { BenchSizes, Measurement } from '../cli/benchOptions.js';
 import type { ColdStartResult } from '../coldStart/measureColdStart.js';
 import type { CostRow } from '../cost/measureRequestCosts.js';
+import type { PollerLag } from '../lag/measurePollerLag.js';
 import type { ReplayResult } from '../replay/replay.js';
 import type { ThroughputResult } from '../throughput/measureThroughput.js';
 import type { MachineInfo } from './machineInfo.js';

@@ -211,7 +211,7 @@ const lag = (r: BenchResults): string[] => {
   return [
     '## 5. Poller lag',
     '',
-    'Write→projected latency on DynamoDB Local (`measurePollerLag` from `@sluice/projections`): an in-process stream poller with an order-history projection on the DynamoDB store; each write timed from its PutItem response to the store confirming its row.',
+    'Write→projected latency on DynamoDB Local (`bench/src/lag/measurePollerLag.ts`): an in-process stream poller with an order-history projection on the DynamoDB store; each write timed from its PutItem response to the store confirming its row.',
     '',
     table(
       ['Writes/s', 'Writes', 'Idle delay ms', 'p50 ms', 'p99 ms', 'Max ms', 'Mean ms'],

@@ -71,11 +71,11 @@ export type {
   PoisonBlocked,
 } from './batch/batchResult.js';
 export type { IncomingRecord } from './batch/incomingRecord.js';
+export type { WriteRefused } from './batch/isolateRefusedWrites.js';
+export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
 export { processRecords } from './batch/processRecords.js';
 export type { BatchSettings } from './batch/runBatch.js';
-export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
-export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
 export { changedAttributes } from './builtins/changedAttributes.js';
@@ -135,6 +135,7 @@ export {
   markerTableSpec,
   type TableSpec,
   tableSpec,
+  tombstoneTableSpec,
 } from './dynamodb/tables/tableSpec.js';
 // Recovery: batches Lambda gave up on, and redrive of dead letters.
 export {
@@ -171,27 +172,30 @@ export { type MarkerScope, markerPrefix } from './plan/markerScope.js';
 export { planBatch } from './plan/planBatch.js';
 export type { PlannedBatch } from './plan/plannedBatch.js';
 export type { Amounts, Row, RowKey } from './plan/row.js';
+export { tombstoneIdOf } from './plan/tombstoneId.js';
 export {
   type Contribute,
   type ContributeInput,
   type Contribution,
   contribute,
+  type DeleteIfNewer,
+  type DeleteIfNewerOptions,
+  deleteIfNewer,
   type MarkerRow,
   type PutIfNewer,
+  type PutIfNewerOptions,
   type PutRow,
   putIfNewer,
   putRow,
+  SOURCE_ATTRIBUTE,
+  type TombstoneRow,
+  tombstoneExpiresAt,
   type Write,
 } from './plan/write.js';
 export {
   installSignalHandlers,
   type SignalHandlingOptions,
 } from './poller/installSignalHandlers.js';
-export {
-  measurePollerLag,
-  type PollerLag,
-  type PollerLagOptions,
-} from './poller/lag/measurePollerLag.js';
 export { createLeaseTable, leaseTableKeySchema } from './poller/lease/createLeaseTable.js';
 export {
   type DynamoDbLeaseTableOptions,

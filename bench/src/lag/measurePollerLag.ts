@@ -7,17 +7,19 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  createLeaseTable,
+  createProjectionTables,
+  dynamoDbLeaseTable,
+  dynamoDbProjectionStore,
+  InMemoryDeadLetters,
+  orderHistory,
+  projectionProcessor,
+  streamPoller,
+  tableSpec,
+} from '@sluice/projections';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { orderHistory } from '../../builtins/orderHistory.js';
-import { InMemoryDeadLetters } from '../../deadLetter/inMemoryDeadLetters.js';
-import { dynamoDbProjectionStore } from '../../dynamodb/store/dynamoDbProjectionStore.js';
-import { createProjectionTables } from '../../dynamodb/tables/createProjectionTables.js';
-import { tableSpec } from '../../dynamodb/tables/tableSpec.js';
-import { createLeaseTable } from '../lease/createLeaseTable.js';
-import { dynamoDbLeaseTable } from '../lease/dynamoDbLeaseTable.js';
-import { projectionProcessor } from '../projectionPoller.js';
-import { streamPoller } from '../streamPoller.js';
 import { percentile } from './percentile.js';
 
 /** How to measure: where, how fast, how long, and the poller settings that shape the lag. */
