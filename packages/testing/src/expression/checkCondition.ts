@@ -59,11 +59,14 @@ const requirePath = (kind: ExpressionKind, fn: string, operand: Operand): void =
   }
 };
 
-/** `{S:a}`: how DynamoDB prints a value in BETWEEN messages. */
+/** `{S:a}`: how DynamoDB prints a value in BETWEEN messages (a binary as the Java buffer it holds). */
 const printValue = (value: AttributeValue): string => {
   const type = typeOf(value) ?? '';
   const member = memberOf(value, type);
-  const text = member instanceof Uint8Array ? Buffer.from(member).toString('base64') : member;
+  const text =
+    member instanceof Uint8Array
+      ? `java.nio.HeapByteBuffer[pos=0 lim=${member.byteLength} cap=${member.byteLength}]`
+      : member;
   return `{${type}:${String(text)}}`;
 };
 

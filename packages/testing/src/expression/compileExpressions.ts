@@ -1,10 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { validationException } from '../table/dynamoDbErrors.js';
 import type { KeySchema } from '../table/keySchema.js';
+import { utf8Length } from '../table/utf8Length.js';
 import type { Condition, Projection, Update } from './ast.js';
 import { checkPathOverlap } from './checkPathOverlap.js';
 import { conditionPaths } from './conditionPaths.js';
-import type { ExpressionKind } from './expressionErrors.js';
+import { type ExpressionKind, invalidExpression } from './expressionErrors.js';
 import { type KeyCondition, toKeyCondition } from './keyCondition.js';
 import { parseCondition } from './parseCondition.js';
 import { parseProjection } from './parseProjection.js';
@@ -32,12 +33,23 @@ export interface CompiledExpressions {
   keyCondition?: KeyCondition;
 }
 
+const MAX_EXPRESSION_BYTES = 4096;
+
+// DynamoDB's limit on one expression; its message gives the size except for UpdateExpression.
+const checkSize = (text: string, kind: ExpressionKind): void => {
+  const size = utf8Length(text);
+  if (size <= MAX_EXPRESSION_BYTES) return;
+  const detail = kind === 'UpdateExpression' ? '' : ` expression size: ${size}`;
+  throw invalidExpression(kind, `Expression size has exceeded the maximum allowed size;${detail}`);
+};
+
 const parse = <T>(
   text: string,
   kind: ExpressionKind,
   placeholders: Placeholders,
   parser: (p: Parser) => T,
 ): { ast: T; late: Error | undefined } => {
+  checkSize(text, kind);
   try {
     const p = new Parser(text, kind, placeholders);
     const ast = parser(p);

@@ -101,6 +101,11 @@ const cases: [string, RequestExpressions, string][] = [
     'ExpressionAttributeNames can only be specified when using expressions',
   ],
   [
+    'an empty name',
+    { update: 'SET #a = :v', names: { '#a': '' }, values: v },
+    'ExpressionAttributeNames contains invalid value: Empty attribute name for key #a',
+  ],
+  [
     'a malformed name key',
     { update: 'SET a = :v', names: { b: 'b' }, values: v },
     'ExpressionAttributeNames contains invalid key: Syntax error; key: "b"',
@@ -317,6 +322,25 @@ describe('compileExpressions refuses what DynamoDB refuses, with its message', (
     const hundred = Object.keys(values).slice(0, 100);
     const fewer = Object.fromEntries(hundred.map((k) => [k, values[k] as { N: string }]));
     expect(failure({ condition: `a IN (${hundred.join(', ')})`, values: fewer })).toBe('no error');
+  });
+});
+
+describe('compileExpressions limits', () => {
+  it('refuses an expression over 4 KB, and a path over 32 levels', () => {
+    const name = 'a'.repeat(4100);
+    expect(failure({ condition: `${name} = :v`, values: v })).toBe(
+      'ValidationException: Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4105',
+    );
+    expect(failure({ update: `SET ${name} = :v`, values: v })).toBe(
+      'ValidationException: Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;',
+    );
+    expect(failure({ condition: `${'a'.repeat(4091)} = :v`, values: v })).toBe('no error');
+    expect(failure({ update: `SET ${Array(40).fill('m').join('.')} = :v`, values: v })).toBe(
+      'ValidationException: Invalid UpdateExpression: The document path has too many nesting levels; nesting levels: 40',
+    );
+    expect(failure({ update: `SET ${Array(32).fill('m').join('.')} = :v`, values: v })).toBe(
+      'no error',
+    );
   });
 });
 

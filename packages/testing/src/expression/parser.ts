@@ -23,6 +23,8 @@ export class SyntaxFailure extends Error {
 
 // Highest list index DynamoDB accepts in a document path (a Java int).
 const MAX_INDEX = 2147483647;
+// Deepest document path DynamoDB accepts.
+const MAX_DEPTH = 32;
 
 /**
  * A cursor over one expression's tokens, shared by the recursive-descent parsers. Name problems
@@ -191,6 +193,12 @@ export class Parser {
         }
         path.push(index);
       } else {
+        if (path.length > MAX_DEPTH) {
+          throw invalidExpression(
+            this.kind,
+            `The document path has too many nesting levels; nesting levels: ${path.length}`,
+          );
+        }
         return path;
       }
     }

@@ -12,11 +12,15 @@ const scalar: fc.Arbitrary<AttributeValue> = fc.oneof(
   fc.constantFrom('', 'a', 'ab', 'b', 'héllo').map((S) => ({ S })),
   fc.boolean().map((BOOL) => ({ BOOL })),
   fc.constant({ NULL: true }),
+  fc.constantFrom([1], [1, 2], [200]).map((bytes) => ({ B: new Uint8Array(bytes) })),
 );
 
 const setValue: fc.Arbitrary<AttributeValue> = fc.oneof(
   fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1 }).map((SS) => ({ SS })),
   fc.uniqueArray(fc.constantFrom('1', '2', '3'), { minLength: 1 }).map((NS) => ({ NS })),
+  fc
+    .uniqueArray(fc.constantFrom(1, 2, 200), { minLength: 1 })
+    .map((bytes) => ({ BS: bytes.map((b) => new Uint8Array([b])) })),
 );
 
 const value: fc.Arbitrary<AttributeValue> = fc.letrec<{ v: AttributeValue }>((tie) => ({
