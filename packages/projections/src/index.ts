@@ -84,13 +84,6 @@ export {
   type OrderHistoryOptions,
   orderHistory,
 } from './builtins/orderHistory.js';
-export {
-  type Checkpoint,
-  type CheckpointConflict,
-  type CheckpointKey,
-  type CheckpointStore,
-  checkpointConflict,
-} from './checkpoint/checkpointStore.js';
 export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
 export type { DeadLetterTable, LetterPage } from './deadLetter/deadLetterTable.js';
 export { deadLetterTableSpec } from './deadLetter/deadLetterTableSpec.js';
@@ -104,11 +97,6 @@ export { InMemoryDeadLetterTable } from './deadLetter/inMemoryDeadLetterTable.js
 export { MAX_RECORD_BYTES } from './deadLetter/letterItem.js';
 export { type LetterKey, type StoredLetter, UNREADABLE } from './deadLetter/storedLetter.js';
 // DynamoDB stores, table creation and request counting.
-export {
-  type DynamoDbCheckpointStoreOptions,
-  dynamoDbCheckpointStore,
-} from './dynamodb/checkpoint/dynamoDbCheckpointStore.js';
-export type { CorruptCheckpoint } from './dynamodb/checkpoint/storedCheckpoint.js';
 export {
   countRequests,
   type HasDynamoDbMiddleware,
@@ -125,7 +113,6 @@ export { defaultRetryPolicy, type RetryPolicy } from './dynamodb/retry/retryPoli
 export { dynamoDbProjectionStore } from './dynamodb/store/dynamoDbProjectionStore.js';
 export type { DynamoDbStoreOptions } from './dynamodb/store/dynamoDbStoreOptions.js';
 export type { CorruptMarker } from './dynamodb/store/readMarkers.js';
-export { checkpointTableSpec } from './dynamodb/tables/checkpointTableSpec.js';
 export {
   type CreateTablesOptions,
   createProjectionTables,
@@ -166,7 +153,6 @@ export {
   type ProjectionHandler,
 } from './lambda/lambdaHandler.js';
 export { type FaultKind, SimulatedCrash } from './memory/injectedFault.js';
-export { InMemoryCheckpointStore } from './memory/inMemoryCheckpointStore.js';
 export { InMemoryProjectionStore } from './memory/inMemoryProjectionStore.js';
 export { type MarkerScope, markerPrefix } from './plan/markerScope.js';
 export { planBatch } from './plan/planBatch.js';

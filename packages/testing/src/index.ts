@@ -74,6 +74,7 @@ export {
   type InMemoryStreamOptions,
 } from './stream/inMemoryStream.js';
 export { InMemoryStreamsClient } from './stream/inMemoryStreamsClient.js';
+export type { SequenceNumbering } from './stream/sequenceNumbers.js';
 export {
   ITERATOR_LIFETIME_MS,
   MAX_RECORDS_PER_READ,

@@ -1,17 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { PlannedBatch } from '../plan/plannedBatch.js';
 import type { Row } from '../plan/row.js';
-import type { PutIfNewer, Write } from '../plan/write.js';
+import type { DeleteIfNewer, Write } from '../plan/write.js';
 import type { Applied, ProjectionStore } from '../store/projectionStore.js';
 import { type ApplyFailed, applyFailed } from '../store/storeError.js';
 import { ContributionUnit } from './contributionUnit.js';
+import { putLands, rowGoes, rowToPut, tombstoneToPut } from './ifNewerRules.js';
 import { type ArmedFault, type FaultKind, SimulatedCrash } from './injectedFault.js';
 import { type StoredRow, TableData } from './tableData.js';
 
 /**
  * A projection store in memory with the DynamoDB store's semantics and atomic units: each row
  * put is its own write (BatchWriteItem is not atomic), each archive put is one conditional
- * write, and contributions commit in units of at most 100 actions (one TransactWriteItems).
+ * write (with its tombstone check), a delete is two (tombstone, then row), and contributions
+ * commit in units of at most 100 actions (one TransactWriteItems).
  */
 export class InMemoryProjectionStore implements ProjectionStore {
   private readonly data = new TableData();
@@ -57,7 +59,15 @@ export class InMemoryProjectionStore implements ProjectionStore {
         i = next;
         continue;
       }
-      if (write._tag === 'PutIfNewer' && !this.isNewer(write)) {
+      if (write._tag === 'DeleteIfNewer') {
+        const outcome = this.delete(i, writes, write);
+        if (outcome === 'written') written++;
+        else if (outcome === 'unchanged') unchanged++;
+        else return outcome;
+        i++;
+        continue;
+      }
+      if (write._tag === 'PutIfNewer' && !putLands(this.data, write)) {
         unchanged++;
         i++;
         continue;
@@ -65,7 +75,8 @@ export class InMemoryProjectionStore implements ProjectionStore {
       const failure = this.beforeWrite(i, writes);
       if (failure) return failure;
       // The planner built the row for this write alone: keep it as is (snapshots copy).
-      this.data.put(write.table, write.key, write.row as StoredRow);
+      const row = write._tag === 'PutIfNewer' ? rowToPut(write) : (write.row as StoredRow);
+      this.data.put(write.table, write.key, row);
       written++;
       i++;
     }
@@ -87,10 +98,28 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return this.data.rows(table).map((row) => structuredClone(row));
   }
 
-  private isNewer(write: PutIfNewer): boolean {
-    const stored = this.data.get(write.table, write.key);
-    if (stored === undefined) return true;
-    return String(stored[write.versionAttribute]) < String(write.row[write.versionAttribute]);
+  // Two writes, tombstone first, as on DynamoDB: a crash between them leaves the tombstone, and
+  // the retry finds it and still deletes the row.
+  private delete(
+    index: number,
+    writes: readonly Write[],
+    write: DeleteIfNewer,
+  ): 'written' | 'unchanged' | E.Either<ApplyFailed, Applied> {
+    let changed = false;
+    const tombstone = tombstoneToPut(this.data, write);
+    if (tombstone !== undefined) {
+      const failure = this.beforeWrite(index, writes);
+      if (failure) return failure;
+      this.data.put(write.tombstones, { tombstoneId: tombstone.tombstoneId as string }, tombstone);
+      changed = true;
+    }
+    if (rowGoes(this.data, write)) {
+      const failure = this.beforeWrite(index, writes);
+      if (failure) return failure;
+      this.data.delete(write.table, write.key);
+      changed = true;
+    }
+    return changed ? 'written' : 'unchanged';
   }
 
   // Counts the write about to happen; fires the armed fault when its turn comes.

@@ -60,6 +60,17 @@ export class TableData {
     level.set(indexValue(key[second]!), row);
   }
 
+  /** Removes the row of `table` with this key, if there is one. */
+  delete(table: string, key: RowKey): void {
+    const found = this.tables.get(table);
+    if (found === undefined) return;
+    const { first, second } = found;
+    const a = indexValue(key[first]!);
+    if (second === undefined) found.rows.delete(a);
+    else
+      (found.rows.get(a) as Map<KeyValue, StoredRow> | undefined)?.delete(indexValue(key[second]!));
+  }
+
   /** Every row of a table, ordered by `rowId` so that snapshots compare equal. */
   rows(table: string): StoredRow[] {
     const found = this.tables.get(table);

@@ -1,4 +1,4 @@
-import { mergeWrites } from './mergeWrites.js';
+import { mergeable, mergeWrites } from './mergeWrites.js';
 import type { PlannedBatch } from './plannedBatch.js';
 import { rowId } from './rowId.js';
 import type { Write } from './write.js';
@@ -7,7 +7,8 @@ type Positions = Map<string, Map<string, number>>;
 
 /**
  * Collects the writes of a batch, record by record, merging writes on one marker or archived row
- * as they arrive (many changes of one item: one contribution, one archive put). `PutRow`s are
+ * as they arrive (many changes of one item: one contribution, one archive put). Writes of one row
+ * that do not merge stay in planned order, and the stores apply them in that order. `PutRow`s are
  * not merged: the store applies them in order, so the last one of a row wins as merging would
  * decide, without a key string per history row.
  */
@@ -34,10 +35,14 @@ export class BatchPlanner {
         positions.set(table, inTable);
       }
       const at = inTable.get(id);
-      if (at === undefined) {
-        inTable.set(id, this.writes.length);
-        this.push(write, origin);
-      } else this.writes[at] = mergeWrites(this.writes[at]!, write);
+      if (at !== undefined && mergeable(this.writes[at]!, write)) {
+        this.writes[at] = mergeWrites(this.writes[at]!, write);
+        continue;
+      }
+      // A write that cannot merge (another source item, a put after a delete) follows the last
+      // write of its row, and later ones merge with it: applied in order, as planned.
+      inTable.set(id, this.writes.length);
+      this.push(write, origin);
     }
   }
 

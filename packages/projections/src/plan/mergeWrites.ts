@@ -1,6 +1,6 @@
 import { compareSequenceNumbers } from '@sluice/core';
 import { rowId } from './rowId.js';
-import type { Contribute, Contribution, PutIfNewer, Write } from './write.js';
+import type { Contribute, Contribution, DeleteIfNewer, PutIfNewer, Write } from './write.js';
 
 const zeroed = (c: Contribution): Contribution => {
   const amounts: Record<string, number> = {};
@@ -31,16 +31,35 @@ const mergeContributions = (a: Contribute, b: Contribute): Contribute => {
   return { ...newer, alsoTouches };
 };
 
-const versionOf = (write: PutIfNewer): string => String(write.row[write.versionAttribute]);
+type IfNewer = PutIfNewer | DeleteIfNewer;
+
+const versionOf = (write: IfNewer): string =>
+  write._tag === 'DeleteIfNewer' ? write.version : String(write.row[write.versionAttribute]);
+
+/**
+ * Whether two writes of one row can become one: they must come from one source item (versions of
+ * two items do not compare) and name one tombstone table. A put after a delete stays apart: the
+ * delete's tombstone must land whatever the batching, so both stores hold the same tombstones.
+ */
+export const mergeable = (earlier: Write, later: Write): boolean => {
+  if (earlier._tag === 'PutRow' || earlier._tag === 'Contribute') return true;
+  if (later._tag === 'PutRow' || later._tag === 'Contribute') return true;
+  if (earlier._tag === 'DeleteIfNewer' && later._tag === 'PutIfNewer') return false;
+  return earlier.source === later.source && earlier.tombstones === later.tombstones;
+};
 
 /**
  * Merges two writes planned for one row or marker within one batch into the write that has the
- * same effect as applying both in order. Two writes of different kinds on one row are a
- * programmer error (a projection mixing idempotency rules on one table).
+ * same effect as applying both in order (for `PutIfNewer`/`DeleteIfNewer`, only when `mergeable`:
+ * the newer one stands). Two writes of different kinds on one row are a programmer error (a
+ * projection mixing idempotency rules on one table).
  */
 export const mergeWrites = (earlier: Write, later: Write): Write => {
   if (earlier._tag === 'PutRow' && later._tag === 'PutRow') return later;
-  if (earlier._tag === 'PutIfNewer' && later._tag === 'PutIfNewer')
+  if (
+    (earlier._tag === 'PutIfNewer' || earlier._tag === 'DeleteIfNewer') &&
+    (later._tag === 'PutIfNewer' || later._tag === 'DeleteIfNewer')
+  )
     return versionOf(later) >= versionOf(earlier) ? later : earlier;
   if (earlier._tag === 'Contribute' && later._tag === 'Contribute')
     return mergeContributions(earlier, later);

@@ -65,11 +65,27 @@ export interface Contribute {
 }
 
 /**
- * Put a row keyed by the source item (an archived removal) unless the stored row's version is
- * newer or equal. Versions are fixed-width strings (`sortableSequenceNumber`), compared as strings.
- * The store MUST put atomically iff no row exists or `stored[versionAttribute] < row[versionAttribute]`
- * (on DynamoDB: a conditional PutItem; ConditionalCheckFailed means "already applied or superseded").
- * A replay then rewrites nothing, and an older removal never overwrites a newer one.
+ * Put a row unless the stored row's version is newer or equal. Versions are fixed-width strings
+ * (`sortableSequenceNumber`), compared as strings.
+ *
+ * Versions are sequence numbers, and sequence numbers compare only within ONE item's history
+ * (and along its shard's lineage): across items and shards they say nothing. So:
+ *
+ * - Without `source` the store MUST put atomically iff no row exists or
+ *   `stored[versionAttribute] < row[versionAttribute]`. Safe only when every write to a row comes
+ *   from one source item, e.g. the row key IS the source item's key (an archived removal).
+ * - With `source` (the source item's identity, `event.itemKey`) the row belongs to the item that
+ *   wrote it (attribute `sluiceSource`) and the store MUST put iff no row exists, or
+ *   `stored.sluiceSource === source` and the stored version is lower. A write from another item
+ *   never overwrites the row and never compares versions with it: the row keeps its owner until
+ *   that owner lets go (`DeleteIfNewer` with the same `source`). Rows that pass from item to item
+ *   across shards (an email moving between users) need the item in the row key instead
+ *   (`{ email, userId }`): a hand-over delivered before the release is refused.
+ * - With `tombstones` the put is also refused while that table holds a tombstone of this row (and
+ *   source) with an equal or newer version: a stale replay never resurrects a deleted row. On
+ *   DynamoDB: one TransactWriteItems (the conditional Put and a ConditionCheck of the tombstone).
+ *
+ * A refused write means "already applied or superseded"; a replay rewrites nothing.
  */
 export interface PutIfNewer {
   readonly _tag: 'PutIfNewer';
@@ -79,10 +95,58 @@ export interface PutIfNewer {
   readonly row: Row;
   /** Name of the row attribute holding the version. */
   readonly versionAttribute: string;
+  /** The source item owning the row (`event.itemKey`); stored as `sluiceSource`. */
+  readonly source?: string;
+  /** The tombstone table of this row's `DeleteIfNewer` writes, checked before the put. */
+  readonly tombstones?: string;
 }
 
+/**
+ * Delete a row unless a newer version is stored (with `source`: only a row that source owns,
+ * see `PutIfNewer`), and record a versioned tombstone so that a stale replay of an older put
+ * cannot bring the row back. The store MUST, in this order (each step idempotent, so a retry
+ * after a crash completes the delete):
+ *
+ * 1. put the tombstone `{ tombstoneId, version, expiresAt }` into `tombstones` iff none is stored
+ *    or the stored one's version is lower (`tombstoneId` is `tombstoneIdOf(table, key, source)`);
+ * 2. delete the row iff it exists, its version is lower than `version` and (with `source`) its
+ *    `sluiceSource` equals `source`.
+ *
+ * `expiresAt` (epoch seconds; the tombstone table's TTL) must outlive every replay of the changes
+ * before it: the stream keeps records 24 hours, so the change's time + 25 hours
+ * (`tombstoneExpiresAt`).
+ */
+export interface DeleteIfNewer {
+  readonly _tag: 'DeleteIfNewer';
+  readonly table: string;
+  readonly key: RowKey;
+  /** The deleting change's version, in the form `PutIfNewer` rows hold it. */
+  readonly version: string;
+  /** Name of the row attribute holding the version. */
+  readonly versionAttribute: string;
+  /** The source item that must own the row for it to be deleted. */
+  readonly source?: string;
+  /** The tombstone table (partition key `tombstoneId`, S; TTL on `expiresAt`). */
+  readonly tombstones: string;
+  /** When the tombstone may expire, in epoch seconds. */
+  readonly expiresAt: number;
+}
+
+/**
+ * A tombstone as both stores hold it, in `DeleteIfNewer.tombstones`, so the contract suite can
+ * compare them row for row.
+ */
+export interface TombstoneRow {
+  readonly tombstoneId: string;
+  readonly version: string;
+  readonly expiresAt: number;
+}
+
+/** The attribute naming a `PutIfNewer` row's owning source item. */
+export const SOURCE_ATTRIBUTE = 'sluiceSource';
+
 /** The writes a projection plans; the store owns how they reach the table. */
-export type Write = PutRow | Contribute | PutIfNewer;
+export type Write = PutRow | Contribute | PutIfNewer | DeleteIfNewer;
 
 /**
  * The marker a store keeps per source item of an aggregate, in `Contribute.markerTable`, exactly
@@ -103,13 +167,65 @@ export const putRow = (table: string, key: RowKey, row: Row): PutRow => ({
   row,
 });
 
+/** Optional parts of a `PutIfNewer`: its owning source item and its tombstone table. */
+export interface PutIfNewerOptions {
+  /** The source item's identity (`event.itemKey`): the row is owned by it (see `PutIfNewer`). */
+  readonly source?: string;
+  /** The tombstone table written by this row's `DeleteIfNewer` writes. */
+  readonly tombstones?: string;
+}
+
 /** Builds a `PutIfNewer`. */
 export const putIfNewer = (
   table: string,
   key: RowKey,
   row: Row,
   versionAttribute: string,
-): PutIfNewer => ({ _tag: 'PutIfNewer', table, key, row, versionAttribute });
+  options: PutIfNewerOptions = {},
+): PutIfNewer => ({
+  _tag: 'PutIfNewer',
+  table,
+  key,
+  row,
+  versionAttribute,
+  ...(options.source === undefined ? {} : { source: options.source }),
+  ...(options.tombstones === undefined ? {} : { tombstones: options.tombstones }),
+});
+
+/** What a `DeleteIfNewer` needs beyond the row: its tombstone table and expiry, and its owner. */
+export interface DeleteIfNewerOptions {
+  /** The source item that must own the row (as in `PutIfNewer`). */
+  readonly source?: string;
+  /** The tombstone table (see `tombstoneTableSpec`). */
+  readonly tombstones: string;
+  /** Epoch seconds: `tombstoneExpiresAt(event.approximateCreationTime)`. */
+  readonly expiresAt: number;
+}
+
+/** Builds a `DeleteIfNewer`. */
+export const deleteIfNewer = (
+  table: string,
+  key: RowKey,
+  version: string,
+  versionAttribute: string,
+  options: DeleteIfNewerOptions,
+): DeleteIfNewer => ({
+  _tag: 'DeleteIfNewer',
+  table,
+  key,
+  version,
+  versionAttribute,
+  ...(options.source === undefined ? {} : { source: options.source }),
+  tombstones: options.tombstones,
+  expiresAt: options.expiresAt,
+});
+
+// The stream keeps records 24 hours; an hour more covers clock skew and a slow last retry.
+const TOMBSTONE_LIFETIME_SECONDS = 25 * 60 * 60;
+
+/** When a tombstone written for a change made at `changedAt` may expire: 25 hours later, epoch seconds. */
+export const tombstoneExpiresAt = (changedAt: Date): number =>
+  Math.floor(changedAt.getTime() / 1000) + TOMBSTONE_LIFETIME_SECONDS;
 
 /** What `contribute` takes: the projection's marker scope, the change, the tables, the contribution. */
 export interface ContributeInput {

@@ -8,11 +8,14 @@ export type VersionedTableName = (table: string, version: number) => string;
 /** The default physical name of a projection table at one version: `TaskCounts-v2`. */
 export const versionedTable: VersionedTableName = (table, version) => `${table}-v${version}`;
 
-/** A write sent to other tables (the marker table too), otherwise unchanged. */
-export const renameWrite = (write: Write, rename: (table: string) => string): Write =>
-  write._tag === 'Contribute'
-    ? { ...write, table: rename(write.table), markerTable: rename(write.markerTable) }
-    : { ...write, table: rename(write.table) };
+/** A write sent to other tables (the marker and tombstone tables too), otherwise unchanged. */
+export const renameWrite = (write: Write, rename: (table: string) => string): Write => {
+  if (write._tag === 'Contribute')
+    return { ...write, table: rename(write.table), markerTable: rename(write.markerTable) };
+  if (write._tag !== 'PutRow' && write.tombstones !== undefined)
+    return { ...write, table: rename(write.table), tombstones: rename(write.tombstones) };
+  return { ...write, table: rename(write.table) };
+};
 
 /**
  * The projection writing its version's own tables (blue/green): the same plan, every write

@@ -3,6 +3,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
 import type { Row } from '../../plan/row.js';
+import { tombstoneIdOf } from '../../plan/tombstoneId.js';
+import { deleteIfNewer, putIfNewer, type Write } from '../../plan/write.js';
 import type { ProjectionStore } from '../../store/projectionStore.js';
 import type { MakeStoreHarness, StoreHarness } from './storeHarness.js';
 import {
@@ -10,6 +12,7 @@ import {
   cleanPass,
   deliver,
   deliveryArbitrary,
+  FAR_FUTURE,
   planToyBatch,
   sortRows,
   TOY_TABLES,
@@ -69,6 +72,41 @@ const subset = (batch: PlannedBatch, indices: readonly number[]): PlannedBatch =
   ...(batch.ids ? { ids: indices.map((i) => batch.ids![i]!) } : {}),
 });
 
+// The crash and delivery tests make fresh tables per case: minutes on a busy DynamoDB Local.
+const SLOW_TEST_MS = 300_000;
+
+const version = (n: number) => String(n).padStart(40, '0');
+
+/** A lookup row `email → userId`, written by the user item `userId` (the row's source). */
+const claim = (email: string, userId: string, n: number, source = userId) =>
+  putIfNewer(
+    TOY_TABLES.replica,
+    { id: email },
+    { id: email, userId, version: version(n) },
+    'version',
+    { source, tombstones: TOY_TABLES.tombstones },
+  );
+
+/** The user item `source` lets go of the lookup row `email`. */
+const release = (email: string, source: string | undefined, n: number) =>
+  deleteIfNewer(TOY_TABLES.replica, { id: email }, version(n), 'version', {
+    ...(source === undefined ? {} : { source }),
+    tombstones: TOY_TABLES.tombstones,
+    expiresAt: FAR_FUTURE + n,
+  });
+
+const tombstone = (email: string, source: string | undefined, n: number): Row => ({
+  tombstoneId: tombstoneIdOf(TOY_TABLES.replica, { id: email }, source),
+  version: version(n),
+  expiresAt: FAR_FUTURE + n,
+});
+
+/** Hand-built writes as one batch, in order (a planner would merge some of them). */
+const batchOf = (...writes: Write[]): PlannedBatch => ({
+  writes,
+  origins: writes.map((_, i) => i),
+});
+
 /** Runs `task` on each item, at most `limit` at a time. */
 const eachLimited = async <A>(
   items: readonly A[],
@@ -113,8 +151,9 @@ export const describeProjectionStoreContract = (
       expect(await tablesOf(store)).toEqual(once);
       expect(once).toEqual(cleanPass(changes));
       expect(first.written).toBeGreaterThan(0);
-      // Contributions and archive puts recognise themselves; history rows are plain overwrites.
-      expect(second.unchanged).toBe(3);
+      // Contributions, archive puts and the replica's delete recognise themselves; history rows
+      // are plain overwrites.
+      expect(second.unchanged).toBe(4);
     });
 
     it('counts and sums move with their items, and every list named keeps a row', async () => {
@@ -171,6 +210,66 @@ export const describeProjectionStoreContract = (
       expect((await store.scan(TOY_TABLES.archive))[0]).toMatchObject({ item: { list: 'list-4' } });
     });
 
+    it('a row owned by one source item is neither overwritten nor deleted by another, whatever the versions', async () => {
+      const { store } = await fresh();
+      await applied(store, batchOf(claim('e', 'u1', 50)));
+      // Versions of u2 say nothing about u1's: higher or lower, u2 does not touch u1's row.
+      const other = await applied(
+        store,
+        batchOf(claim('e', 'u2', 90), claim('e', 'u2', 10), release('e', 'u2', 95)),
+      );
+      expect(other.written).toBe(1); // u2's tombstone only
+      await applied(store, batchOf(claim('e', 'u1', 60)));
+      expect(await store.scan(TOY_TABLES.replica)).toEqual([
+        { id: 'e', userId: 'u1', version: version(60), sluiceSource: 'u1' },
+      ]);
+      // Once u1 lets go, another item may take the row, with numbers lower than u1's.
+      await applied(store, batchOf(release('e', 'u1', 70), claim('e', 'u3', 5)));
+      expect(await store.scan(TOY_TABLES.replica)).toEqual([
+        { id: 'e', userId: 'u3', version: version(5), sluiceSource: 'u3' },
+      ]);
+      expect(sortRows(await store.scan(TOY_TABLES.tombstones))).toEqual(
+        sortRows([tombstone('e', 'u2', 95), tombstone('e', 'u1', 70)]),
+      );
+    });
+
+    it('a delete leaves a versioned tombstone, and a stale replay of an older put never resurrects the row', async () => {
+      const { store } = await fresh();
+      const put = (n: number) =>
+        putIfNewer(TOY_TABLES.replica, { id: 'a' }, { id: 'a', version: version(n) }, 'version', {
+          tombstones: TOY_TABLES.tombstones,
+        });
+      await applied(store, batchOf(put(2), release('a', undefined, 3)));
+      const stale = await applied(store, batchOf(put(2), put(3), release('a', undefined, 3)));
+      expect(stale).toMatchObject({ written: 0, unchanged: 3 });
+      expect(await store.scan(TOY_TABLES.replica)).toEqual([]);
+      // A newer put lands; an older delete neither removes it nor moves the tombstone back.
+      await applied(store, batchOf(put(4), release('a', undefined, 1)));
+      expect(await store.scan(TOY_TABLES.replica)).toEqual([{ id: 'a', version: version(4) }]);
+      expect(await store.scan(TOY_TABLES.tombstones)).toEqual([tombstone('a', undefined, 3)]);
+      // Deleting a missing row still records its tombstone.
+      await applied(store, batchOf(release('b', undefined, 7)));
+      expect(sortRows(await store.scan(TOY_TABLES.tombstones))).toEqual(
+        sortRows([tombstone('a', undefined, 3), tombstone('b', undefined, 7)]),
+      );
+    });
+
+    it('writes of one row from two source items in one batch apply in planned order', async () => {
+      const { store } = await fresh();
+      await applied(
+        store,
+        batchOf(
+          claim('e', 'u1', 8),
+          claim('e', 'u2', 1),
+          release('e', 'u1', 9),
+          claim('e', 'u2', 2),
+        ),
+      );
+      expect(await store.scan(TOY_TABLES.replica)).toEqual([
+        { id: 'e', userId: 'u2', version: version(2), sluiceSource: 'u2' },
+      ]);
+    });
+
     it('a hand-built batch (no planner ids) finds the rows and markers a planned batch wrote', async () => {
       const { store } = await fresh();
       await applyAll(store, [crashFirst]);
@@ -190,33 +289,37 @@ export const describeProjectionStoreContract = (
       expect(await tablesOf(store)).toEqual(cleanPass(changes));
     });
 
-    it('a crash after any number k of a batch’s n requests, then a retry, ends as a clean pass', async () => {
-      const probe = await fresh();
-      await applyAll(probe.store, [crashFirst]);
-      const before = probe.requests();
-      await applyAll(probe.store, [crashSecond]);
-      const n = probe.requests() - before;
-      expect(n).toBeGreaterThan(3);
-      const expected = cleanPass(crashScenario);
-      const cases = probe.faultKinds.flatMap((kind) =>
-        Array.from({ length: n }, (_, k) => ({ kind, k })),
-      );
-      await eachLimited(cases, 4, async ({ kind, k }) => {
-        const harness = await fresh();
-        await applyAll(harness.store, [crashFirst]);
-        harness.armFault(k, kind);
-        const batch = planToyBatch(crashSecond);
-        const crashed = await harness.store.apply(batch).catch((error: unknown) => error);
-        expect(E.isRight(crashed as E.Either<unknown, unknown>), `${kind} at ${k}`).toBe(false);
-        if (E.isLeft(crashed as E.Either<unknown, unknown>)) {
-          // Every write not listed is applied: retrying the listed ones alone completes the batch.
-          const { unconfirmed } = (crashed as E.Left<{ unconfirmed: number[] }>).left;
-          expect(unconfirmed.length).toBeGreaterThan(0);
-          await applied(harness.store, subset(batch, unconfirmed));
-        } else await applied(harness.store, batch);
-        expect(await tablesOf(harness.store), `${kind} at ${k}`).toEqual(expected);
-      });
-    });
+    it(
+      'a crash after any number k of a batch’s n requests, then a retry, ends as a clean pass',
+      async () => {
+        const probe = await fresh();
+        await applyAll(probe.store, [crashFirst]);
+        const before = probe.requests();
+        await applyAll(probe.store, [crashSecond]);
+        const n = probe.requests() - before;
+        expect(n).toBeGreaterThan(3);
+        const expected = cleanPass(crashScenario);
+        const cases = probe.faultKinds.flatMap((kind) =>
+          Array.from({ length: n }, (_, k) => ({ kind, k })),
+        );
+        await eachLimited(cases, 4, async ({ kind, k }) => {
+          const harness = await fresh();
+          await applyAll(harness.store, [crashFirst]);
+          harness.armFault(k, kind);
+          const batch = planToyBatch(crashSecond);
+          const crashed = await harness.store.apply(batch).catch((error: unknown) => error);
+          expect(E.isRight(crashed as E.Either<unknown, unknown>), `${kind} at ${k}`).toBe(false);
+          if (E.isLeft(crashed as E.Either<unknown, unknown>)) {
+            // Every write not listed is applied: retrying the listed ones alone completes the batch.
+            const { unconfirmed } = (crashed as E.Left<{ unconfirmed: number[] }>).left;
+            expect(unconfirmed.length).toBeGreaterThan(0);
+            await applied(harness.store, subset(batch, unconfirmed));
+          } else await applied(harness.store, batch);
+          expect(await tablesOf(harness.store), `${kind} at ${k}`).toEqual(expected);
+        });
+      },
+      SLOW_TEST_MS,
+    );
 
     it('concurrent applies of overlapping batches (consumers racing on one shard) end as a clean pass', async () => {
       const { store } = await fresh();
@@ -237,21 +340,25 @@ export const describeProjectionStoreContract = (
       expect(await tablesOf(store)).toEqual(cleanPass(changes));
     });
 
-    it('any at-least-once delivery (duplicates, replays from earlier records, regrouped batches) ends as a clean pass', async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          toyHistoryArbitrary({ items: 6, lists: 4, maxLength: 40 }),
-          deliveryArbitrary,
-          async (changes, schedule) => {
-            const harness = await fresh();
-            await applyAll(harness.store, deliver(changes, schedule));
-            expect(await tablesOf(harness.store)).toEqual(cleanPass(changes));
-            await harness.dispose();
-            open.splice(open.indexOf(harness), 1);
-          },
-        ),
-        { numRuns: options.propertyRuns },
-      );
-    });
+    it(
+      'any at-least-once delivery (duplicates, replays from earlier records, regrouped batches) ends as a clean pass',
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            toyHistoryArbitrary({ items: 6, lists: 4, maxLength: 40 }),
+            deliveryArbitrary,
+            async (changes, schedule) => {
+              const harness = await fresh();
+              await applyAll(harness.store, deliver(changes, schedule));
+              expect(await tablesOf(harness.store)).toEqual(cleanPass(changes));
+              await harness.dispose();
+              open.splice(open.indexOf(harness), 1);
+            },
+          ),
+          { numRuns: options.propertyRuns },
+        );
+      },
+      SLOW_TEST_MS,
+    );
   });
 };

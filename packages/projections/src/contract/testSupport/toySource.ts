@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { BatchPlanner } from '../../plan/batchPlanner.js';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
 import type { Row } from '../../plan/row.js';
-import type { Contribute, Write } from '../../plan/write.js';
+import { tombstoneIdOf } from '../../plan/tombstoneId.js';
+import { type Contribute, deleteIfNewer, putIfNewer, type Write } from '../../plan/write.js';
 
 /**
  * The contract's toy source table: items that sit in a list with a quantity. Each change becomes
@@ -29,10 +30,42 @@ export const TOY_TABLES = {
   counts: 'counts',
   markers: 'markers',
   archive: 'archive',
+  replica: 'replica',
+  tombstones: 'tombstones',
 } as const;
 
 /** The derived tables compared between stores (markers are bookkeeping, their values depend on batching). */
-export const COMPARED_TABLES = [TOY_TABLES.history, TOY_TABLES.counts, TOY_TABLES.archive] as const;
+export const COMPARED_TABLES = [
+  TOY_TABLES.history,
+  TOY_TABLES.counts,
+  TOY_TABLES.archive,
+  TOY_TABLES.replica,
+  TOY_TABLES.tombstones,
+] as const;
+
+/**
+ * Where the toy's tombstone expiries start (epoch seconds, year 2096): DynamoDB Local sweeps
+ * expired items of a table with TTL on, so a past expiry would make tombstones vanish mid-test.
+ */
+export const FAR_FUTURE = 4_000_000_000;
+
+// Tombstones expire a fixed time after the change; the toy has no clock, so a constant base.
+const expiresAtOf = (change40: string): number => FAR_FUTURE + Number(change40.slice(-4));
+
+/** The replica's write for a change: the item as it now is, or its deletion. */
+const replicaWrite = (change: ToyChange, change40: string): Write =>
+  change.after === null
+    ? deleteIfNewer(TOY_TABLES.replica, { id: change.id }, change40, 'version', {
+        tombstones: TOY_TABLES.tombstones,
+        expiresAt: expiresAtOf(change40),
+      })
+    : putIfNewer(
+        TOY_TABLES.replica,
+        { id: change.id },
+        { id: change.id, version: change40, ...change.after },
+        'version',
+        { tombstones: TOY_TABLES.tombstones },
+      );
 
 const contributionOf = (state: ToyState | null) =>
   state === null
@@ -73,6 +106,8 @@ export const writesOf = (change: ToyChange): Write[] => {
       row: { id: change.id, sequenceNumber: change40, item: { ...change.before } },
       versionAttribute: 'sequenceNumber',
     });
+  // A third of the items only: the replica's requests would otherwise dominate the crash test.
+  if (Number(change.id.slice(5)) % 3 === 2) writes.push(replicaWrite(change, change40));
   return writes;
 };
 
@@ -99,13 +134,30 @@ export const cleanPass = (changes: readonly ToyChange[]): Record<string, Row[]> 
   const lists = new Map<string, { count: number; quantity: number }>();
   const current = new Map<string, ToyState | null>();
   const archived = new Map<string, Row>();
+  const replica = new Map<string, Row>();
+  const tombstones = new Map<string, Row>();
   for (const change of changes) {
-    const [historyRow, , archive] = writesOf(change);
+    const writes = writesOf(change);
+    const [historyRow] = writes;
     if (historyRow?._tag === 'PutRow') history.push(historyRow.row);
     for (const state of [change.before, change.after])
       if (state && !lists.has(state.list)) lists.set(state.list, { count: 0, quantity: 0 });
     current.set(change.id, change.after);
-    if (archive?._tag === 'PutIfNewer') archived.set(change.id, archive.row);
+    for (const write of writes) {
+      if (write._tag === 'PutIfNewer' && write.table === TOY_TABLES.archive)
+        archived.set(change.id, write.row);
+      if (write._tag === 'PutIfNewer' && write.table === TOY_TABLES.replica)
+        replica.set(change.id, write.row);
+      if (write._tag === 'DeleteIfNewer') {
+        replica.delete(change.id);
+        const tombstoneId = tombstoneIdOf(write.table, write.key, undefined);
+        tombstones.set(tombstoneId, {
+          tombstoneId,
+          version: write.version,
+          expiresAt: write.expiresAt,
+        });
+      }
+    }
   }
   for (const state of current.values()) {
     if (state === null) continue;
@@ -117,6 +169,8 @@ export const cleanPass = (changes: readonly ToyChange[]): Record<string, Row[]> 
     [TOY_TABLES.history]: sortRows(history),
     [TOY_TABLES.counts]: sortRows([...lists].map(([list, totals]) => ({ list, ...totals }))),
     [TOY_TABLES.archive]: sortRows([...archived.values()]),
+    [TOY_TABLES.replica]: sortRows([...replica.values()]),
+    [TOY_TABLES.tombstones]: sortRows([...tombstones.values()]),
   };
 };
 

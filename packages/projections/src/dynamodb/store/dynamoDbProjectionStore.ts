@@ -5,7 +5,7 @@ import { type ApplyFailed, applyFailed } from '../../store/storeError.js';
 import { type ItemTooLarge, itemTooLarge } from '../errors/itemTooLarge.js';
 import { itemSize, MAX_ITEM_BYTES } from '../size/itemSize.js';
 import { applyContributes } from './applyContributes.js';
-import { applyPutIfNewer, type PutIfNewerEntry } from './applyPutIfNewer.js';
+import { applyIfNewer, type IfNewerEntry } from './applyIfNewer.js';
 import { applyPutRows, type PutRowEntry } from './applyPutRows.js';
 import type { ContributeEntry } from './contributionPlan.js';
 import { type DynamoDbStoreOptions, storeContext } from './dynamoDbStoreOptions.js';
@@ -15,15 +15,19 @@ import { scanTable } from './scanTable.js';
 interface Sorted {
   readonly putRows: PutRowEntry[];
   readonly contributes: ContributeEntry[];
-  readonly putIfNewer: PutIfNewerEntry[];
+  readonly ifNewer: IfNewerEntry[];
   readonly tooLarge: ItemTooLarge[];
 }
 
 const sortWrites = (batch: PlannedBatch): Sorted => {
-  const sorted: Sorted = { putRows: [], contributes: [], putIfNewer: [], tooLarge: [] };
+  const sorted: Sorted = { putRows: [], contributes: [], ifNewer: [], tooLarge: [] };
   batch.writes.forEach((write, index) => {
     if (write._tag === 'Contribute') {
       sorted.contributes.push({ index, write });
+      return;
+    }
+    if (write._tag === 'DeleteIfNewer') {
+      sorted.ifNewer.push({ index, write });
       return;
     }
     const sizeBytes = itemSize({ ...write.row, ...write.key });
@@ -41,14 +45,15 @@ const sortWrites = (batch: PlannedBatch): Sorted => {
         }),
       );
     } else if (write._tag === 'PutRow') sorted.putRows.push({ index, write });
-    else sorted.putIfNewer.push({ index, write });
+    else sorted.ifNewer.push({ index, write });
   });
   return sorted;
 };
 
 /**
  * A `ProjectionStore` on DynamoDB (lib-dynamodb). `PutRow` → BatchWriteItem, `Contribute` →
- * marker reads + TransactWriteItems, `PutIfNewer` → conditional PutItem; all retried with
+ * marker reads + TransactWriteItems, `PutIfNewer` → conditional PutItem (a transaction with its
+ * tombstone check), `DeleteIfNewer` → tombstone put then conditional DeleteItem; all retried with
  * backoff and jitter. The kinds run in that order and a failed kind stops the later ones.
  * Rows over 400 KB are reported as `ItemTooLarge` (with the record's index) and left unwritten
  * while the rest of the batch is applied. It creates no table: see `createProjectionTables`.
@@ -61,7 +66,7 @@ export const dynamoDbProjectionStore = (options: DynamoDbStoreOptions): Projecti
       const kinds: Array<[readonly { index: number }[], () => Promise<Progress>]> = [
         [sorted.putRows, () => applyPutRows(context, sorted.putRows)],
         [sorted.contributes, () => applyContributes(context, sorted.contributes)],
-        [sorted.putIfNewer, () => applyPutIfNewer(context, sorted.putIfNewer)],
+        [sorted.ifNewer, () => applyIfNewer(context, sorted.ifNewer)],
       ];
       let written = 0;
       let unchanged = 0;

@@ -1,11 +1,10 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ownClients } from '../testSupport/dynamoDbHarness.js';
 import { uniquePrefix } from '../testSupport/localDynamoDb.js';
-import { checkpointTableSpec } from './checkpointTableSpec.js';
 import { createProjectionTables } from './createProjectionTables.js';
-import { markerTableSpec, tableSpec } from './tableSpec.js';
+import { markerTableSpec, tableSpec, tombstoneTableSpec } from './tableSpec.js';
 
 const { dynamodb } = ownClients();
 afterAll(() => dynamodb.destroy());
@@ -19,7 +18,6 @@ describe('createProjectionTables', () => {
     const specs = [
       tableSpec(`${prefix}.history`, 'entityId', 'change'),
       markerTableSpec(`${prefix}.markers`),
-      checkpointTableSpec(`${prefix}.checkpoints`),
       tableSpec(`${prefix}.byNumber`, { name: 'n', type: 'N' }),
     ];
     expect(await createProjectionTables(dynamodb, specs)).toEqual(E.right(undefined));
@@ -33,10 +31,6 @@ describe('createProjectionTables', () => {
     expect((await describeTable(`${prefix}.markers`))?.KeySchema).toEqual([
       { AttributeName: 'markerId', KeyType: 'HASH' },
     ]);
-    expect((await describeTable(`${prefix}.checkpoints`))?.KeySchema).toEqual([
-      { AttributeName: 'consumer', KeyType: 'HASH' },
-      { AttributeName: 'shardId', KeyType: 'RANGE' },
-    ]);
     expect((await describeTable(`${prefix}.byNumber`))?.AttributeDefinitions).toEqual([
       { AttributeName: 'n', AttributeType: 'N' },
     ]);
@@ -46,6 +40,20 @@ describe('createProjectionTables', () => {
     const spec = markerTableSpec(uniquePrefix('again'));
     expect(await createProjectionTables(dynamodb, [spec])).toEqual(E.right(undefined));
     expect(await createProjectionTables(dynamodb, [spec])).toEqual(E.right(undefined));
+  });
+
+  it('creates a tombstone table keyed by tombstoneId with TTL on expiresAt, twice without error', async () => {
+    const spec = tombstoneTableSpec(uniquePrefix('tombstones'));
+    expect(await createProjectionTables(dynamodb, [spec])).toEqual(E.right(undefined));
+    expect(await createProjectionTables(dynamodb, [spec])).toEqual(E.right(undefined));
+    expect((await describeTable(spec.tableName))?.KeySchema).toEqual([
+      { AttributeName: 'tombstoneId', KeyType: 'HASH' },
+    ]);
+    const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: spec.tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'expiresAt',
+      TimeToLiveStatus: 'ENABLED',
+    });
   });
 
   it('returns a typed error when DynamoDB refuses a table', async () => {

@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   type DynamoDBClient,
   type KeySchemaElement,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
@@ -48,15 +49,38 @@ const createOne = async (
       { client, maxWaitTime, minDelay: 1, maxDelay: 5 },
       { TableName: spec.tableName },
     );
-    return E.right(undefined);
   } catch (error) {
     return E.left(requestFailed('DescribeTable', spec.tableName, error));
+  }
+  return spec.timeToLiveAttribute === undefined
+    ? E.right(undefined)
+    : enableTimeToLive(client, spec.tableName, spec.timeToLiveAttribute);
+};
+
+const enableTimeToLive = async (
+  client: DynamoDBClient,
+  tableName: string,
+  attribute: string,
+): Promise<E.Either<DynamoDbError, void>> => {
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+      }),
+    );
+    return E.right(undefined);
+  } catch (error) {
+    // A second run finds TTL on already: DynamoDB refuses to enable it twice.
+    if (/already enabled/i.test(String((error as { message?: unknown }).message)))
+      return E.right(undefined);
+    return E.left(requestFailed('UpdateTimeToLive', tableName, error));
   }
 };
 
 /**
- * Creates the given tables (on-demand billing) and waits until each is ACTIVE; existing tables
- * are left as they are. For tests, examples and bootstrap scripts: the stores never create
+ * Creates the given tables (on-demand billing), waits until each is ACTIVE and turns on the TTL a
+ * spec names; existing tables are left as they are. For tests, examples and bootstrap scripts: the stores never create
  * tables themselves, so production tables stay under the user's infrastructure code.
  */
 export const createProjectionTables = async (

@@ -9,6 +9,8 @@ export interface TableSpec {
   readonly tableName: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  /** The attribute DynamoDB's TTL deletes items by (epoch seconds), if any. */
+  readonly timeToLiveAttribute?: string;
 }
 
 const keyAttribute = (key: string | KeyAttribute): KeyAttribute =>
@@ -30,3 +32,12 @@ export const tableSpec = (
 
 /** A marker table for `Contribute` writes: partition key `markerId` (string), nothing else. */
 export const markerTableSpec = (tableName: string): TableSpec => tableSpec(tableName, 'markerId');
+
+/**
+ * A tombstone table for `DeleteIfNewer` writes: partition key `tombstoneId` (string), TTL on
+ * `expiresAt`, so tombstones go once no replay can need them. Tables may share one.
+ */
+export const tombstoneTableSpec = (tableName: string): TableSpec => ({
+  ...tableSpec(tableName, 'tombstoneId'),
+  timeToLiveAttribute: 'expiresAt',
+});

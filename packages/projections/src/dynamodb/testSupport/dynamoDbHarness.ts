@@ -6,7 +6,7 @@ import { TOY_TABLES } from '../../contract/testSupport/toySource.js';
 import type { RetryPolicy } from '../retry/retryPolicy.js';
 import { dynamoDbProjectionStore } from '../store/dynamoDbProjectionStore.js';
 import { createProjectionTables } from '../tables/createProjectionTables.js';
-import { markerTableSpec, tableSpec } from '../tables/tableSpec.js';
+import { markerTableSpec, tableSpec, tombstoneTableSpec } from '../tables/tableSpec.js';
 import { injectFaults, type RequestFault } from './injectFaults.js';
 import { connectLocal, uniquePrefix } from './localDynamoDb.js';
 
@@ -29,6 +29,8 @@ export const createToyTables = async (client: DynamoDBClient) => {
     tableSpec(physical(TOY_TABLES.counts), 'list'),
     markerTableSpec(physical(TOY_TABLES.markers)),
     tableSpec(physical(TOY_TABLES.archive), 'id'),
+    tableSpec(physical(TOY_TABLES.replica), 'id'),
+    tombstoneTableSpec(physical(TOY_TABLES.tombstones)),
   ]);
   if (E.isLeft(created)) throw new Error(created.left.message);
   return physical;
