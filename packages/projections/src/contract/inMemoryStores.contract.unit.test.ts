@@ -1,7 +1,5 @@
 import type { FaultKind } from '../memory/injectedFault.js';
-import { InMemoryCheckpointStore } from '../memory/inMemoryCheckpointStore.js';
 import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
-import { describeCheckpointStoreContract } from './testSupport/checkpointStoreContract.js';
 import { describeProjectionStoreContract } from './testSupport/projectionStoreContract.js';
 
 describeProjectionStoreContract(
@@ -18,5 +16,3 @@ describeProjectionStoreContract(
   },
   { propertyRuns: 200, largeBatch: 1000 },
 );
-
-describeCheckpointStoreContract('in memory', async () => new InMemoryCheckpointStore());
