@@ -1,0 +1,71 @@
+/** One import, file to file, as the dependency cruiser resolved it. */
+export interface FileImport {
+  readonly from: string;
+  readonly to: string;
+}
+
+const TEST = /(\.test\.ts$|\/testSupport\/)/;
+
+/**
+ * The folder a file belongs to, for the rule "no cycles between folders": the top-level folder
+ * under a package's `src` (`packages/testing/src/stream`), or `src` itself for files there.
+ * Files outside the workspace's sources (node_modules, dist) belong to none.
+ */
+export const folderOf = (file: string): string | undefined => {
+  const match = /^((?:packages|examples)\/[^/]+\/src|bench\/src)(\/[^/]+)?\//.exec(file);
+  if (match === null) return undefined;
+  const [, src, sub] = match;
+  return sub === undefined || /\.[cm]?[jt]s$/.test(sub) ? src : `${src}${sub}`;
+};
+
+/**
+ * Folders that import each other, directly or around a loop: each strongly connected group of
+ * two or more folders, sorted. Tests and test support are left out: they may reach anywhere.
+ */
+export const folderCycles = (imports: readonly FileImport[]): string[][] => {
+  const edges = new Map<string, Set<string>>();
+  for (const { from, to } of imports) {
+    if (TEST.test(from) || TEST.test(to)) continue;
+    const a = folderOf(from);
+    const b = folderOf(to);
+    if (a === undefined || b === undefined || a === b) continue;
+    if (!edges.has(a)) edges.set(a, new Set());
+    edges.get(a)?.add(b);
+  }
+  return stronglyConnected(edges)
+    .filter((group) => group.length > 1)
+    .map((group) => group.sort())
+    .sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+};
+
+// Tarjan's algorithm, iterative over the few dozen folders of this repository.
+const stronglyConnected = (edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] => {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const group: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      group.push(member);
+    } while (member !== node);
+    groups.push(group);
+  };
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return groups;
+};
