@@ -58,6 +58,8 @@ const path = fc.constantFrom(
   'l[0].x',
   'm.x[1]',
   '#name',
+  '#name.x',
+  'l[0][1]',
 );
 
 /** Builds the text of one expression while collecting its `:v` placeholders. */
@@ -124,6 +126,22 @@ const clause = fc.oneof(
 );
 
 const comparison: fc.Arbitrary<Piece> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('pk', 'sk', 'n', 'l[0]', 'm.x'),
+      fc.constantFrom('=', '<>', '<', '>='),
+      path,
+    )
+    .map(
+      ([a, op, b]) =>
+        () =>
+          `${a} ${op} ${b}`,
+    ),
+  fc.tuple(path, fc.constantFrom('=', '<'), path).map(
+    ([a, op, b]) =>
+      () =>
+        `size(${a}) ${op} size(${b})`,
+  ),
   fc.tuple(path, fc.constantFrom('=', '<>', '<', '<=', '>', '>='), scalar).map(
     ([p, op, v]) =>
       (vs: Values) =>
