@@ -138,4 +138,17 @@ describe('applyUpdate', () => {
     expect(error('SET s.x = :v', { ':v': { N: '1' } })).toBe(badPath);
     expect(error('REMOVE s[0]')).toBe(badPath);
   });
+
+  it('writes an attribute named __proto__ as data, never as the prototype', () => {
+    const compiled = compileExpressions({
+      update: 'SET #p = :v, m.#p = :v',
+      names: { '#p': '__proto__' },
+      values: { ':v': { M: { polluted: { BOOL: true } } } },
+    });
+    const result = applyUpdate(compiled.update as NonNullable<typeof compiled.update>, item).item;
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.hasOwn(result, '__proto__')).toBe(true);
+    expect(Object.hasOwn(result.m?.M ?? {}, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
