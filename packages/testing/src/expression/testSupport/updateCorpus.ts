@@ -188,4 +188,60 @@ export const updateCorpus: readonly UpdateCase[] = [
     condition: '(n = :five OR n = :v) AND (NOT (s = :v))',
     values: { ':v': { S: 'x' }, ':five': { N: '5' } },
   }),
+  on('list_append nested in list_append', 'SET z = list_append(list_append(:a, :b), l)', {
+    values: { ':a': { L: [{ S: 'a' }] }, ':b': { L: [{ S: 'b' }] } },
+  }),
+  on('if_not_exists nested in if_not_exists', 'SET z = if_not_exists(gone, if_not_exists(s, :v))', {
+    values: { ':v': { S: 'fallback' } },
+  }),
+  on('if_not_exists on both sides of +', 'SET z = if_not_exists(gone, :a) + if_not_exists(n, :a)', {
+    values: { ':a': { N: '10' } },
+  }),
+  on('a parenthesized value and difference', 'SET z = (:v), y = n - (:v)', {
+    values: { ':v': { N: '2' } },
+  }),
+  on('a parenthesized difference', 'SET z = (n - :v)', { values: { ':v': { N: '2' } } }),
+  on('a map value written into a list element', 'SET l[1] = :m', {
+    values: { ':m': { M: { deep: { L: [{ NULL: true }] } } } },
+  }),
+  on('REMOVE the whole list and a map', 'REMOVE l, m'),
+  on('ADD into a nested map key', 'ADD m.n :one, m.fresh :one', { values: { ':one': { N: '1' } } }),
+  on('ADD into a list element', 'ADD l[0] :one', { values: { ':one': { N: '1' } } }),
+  on('DELETE a missing member leaves the set', 'DELETE ns :v', { values: { ':v': { NS: ['7'] } } }),
+  on('SET a boolean and a null', 'SET t = :t, z = :z', {
+    values: { ':t': { BOOL: true }, ':z': { NULL: true } },
+  }),
+  on('IN with a path operand', 'SET z = :v', {
+    condition: ':five IN (n, s)',
+    values: { ':v': { S: 'x' }, ':five': { N: '5' } },
+  }),
+  on('comparing two paths', 'SET z = :v', {
+    condition: 'n > m.n AND l[0] < l[1] AND s <> #nm',
+    names: { '#nm': 'name' },
+    values: { ':v': { S: 'x' } },
+  }),
+  on('size of a map, a set and a missing path', 'SET z = :v', {
+    condition: 'size(m) = :two AND size(ns) = :two AND NOT size(gone) = :two',
+    values: { ':v': { S: 'x' }, ':two': { N: '2' } },
+  }),
+  on('attribute_type for BOOL, L and SS', 'SET z = :v', {
+    condition: 'attribute_type(f, :b) AND attribute_type(e, :l) AND attribute_type(ss, :ss)',
+    values: { ':v': { S: 'x' }, ':b': { S: 'BOOL' }, ':l': { S: 'L' }, ':ss': { S: 'SS' } },
+  }),
+  on('contains on a number set and begins_with on a number', 'SET z = :v', {
+    condition: 'contains(ns, :one) AND NOT begins_with(n, :five)',
+    values: { ':v': { S: 'x' }, ':one': { N: '1.0' }, ':five': { S: '5' } },
+  }),
+  on('a condition on a key attribute', 'SET z = :v', {
+    condition: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+    values: { ':v': { S: 'x' }, ':pk': { S: 'item' }, ':lo': { N: '0' }, ':hi': { N: '1' } },
+  }),
+  on('a syntax error in the condition', 'SET z = :v', {
+    condition: 'n = :v AND',
+    values: { ':v': { S: 'x' } },
+  }),
+  on('a string with an apostrophe', 'SET z = :v', {
+    condition: "s = 'hello'",
+    values: { ':v': { S: 'x' } },
+  }),
 ];
