@@ -5,6 +5,7 @@ import {
   recommendedEventSourceMapping,
   type TableSpec,
 } from '@sluice/projections';
+import { METRICS_NAMESPACE, streamAlarms } from './alarms.js';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { deadLettersTable } from './deadLettersTable.js';
 import type { SourceTable } from './sourceTable.js';
@@ -83,9 +84,10 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           MemorySize: 512,
           Timeout: 60,
           Environment: {
-            Variables: Object.fromEntries(
-              written.map((t) => [tableVariable(t), ref(logicalIdOf(t))]),
-            ),
+            Variables: {
+              ...Object.fromEntries(written.map((t) => [tableVariable(t), ref(logicalIdOf(t))])),
+              POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+            },
           },
           Policies: written.map((t) => ({
             DynamoDBCrudPolicy: { TableName: ref(logicalIdOf(t)) },
@@ -105,6 +107,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           },
         },
       },
+      ...streamAlarms('ProjectionFunction', 'ProjectionFailures'),
     },
     Outputs: {
       [`${sourceId}Name`]: { Value: ref(sourceId) },

@@ -252,4 +252,24 @@ export type {
   RedriveSummary,
 } from './redrive/redriveOptions.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
+// Telemetry: metrics (CloudWatch EMF or Powertools) and structured logs of the runners.
+export { emfMetrics, type EmfMetricsOptions } from './telemetry/emfMetrics.js';
+export { jsonLogger } from './telemetry/jsonLogger.js';
+export {
+  type PowertoolsLoggerLike,
+  type PowertoolsMetricsLike,
+  powertoolsLogger,
+  powertoolsMetrics,
+} from './telemetry/powertools.js';
+export { type BatchReport, reportBatch } from './telemetry/reportBatch.js';
+export { defaultTelemetry, type TelemetryOptions, telemetry } from './telemetry/runnerTelemetry.js';
+export {
+  type LogFields,
+  type MetricSample,
+  type MetricsSink,
+  type MetricUnit,
+  type StructuredLogger,
+  silentTelemetry,
+  type Telemetry,
+} from './telemetry/telemetry.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';

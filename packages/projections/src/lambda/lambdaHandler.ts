@@ -5,6 +5,9 @@ import type { BatchResult } from '../batch/batchResult.js';
 import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
 import type { BatchSettings } from '../batch/runBatch.js';
 import { checkUniqueNames } from '../projection/uniqueNames.js';
+import { reportBatch } from '../telemetry/reportBatch.js';
+import { defaultTelemetry } from '../telemetry/runnerTelemetry.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { batchResponse } from './batchResponse.js';
 import {
   type EventSourceMappingSettings,
@@ -16,6 +19,11 @@ import { filterCriteriaOf } from './filterCriteriaOf.js';
 export interface LambdaHandlerOptions extends Omit<ProcessBatchSettings, 'streamArn'> {
   /** Observes every batch's outcome (logs, metrics); it must not throw. */
   readonly onBatch?: (result: BatchResult, context: Context) => void;
+  /**
+   * Metrics (EMF) and structured logs of every batch; default: EMF and JSON logs on stdout
+   * inside Lambda (see `telemetry` for Powertools), nothing elsewhere.
+   */
+  readonly telemetry?: Telemetry;
 }
 
 /** A Lambda handler for DynamoDB stream events that runs projections. */
@@ -37,7 +45,7 @@ export interface ProjectionHandler {
  * default, are moved past.
  */
 export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler => {
-  const { onBatch, ...settings } = options;
+  const { onBatch, telemetry = defaultTelemetry(), ...settings } = options;
   checkUniqueNames(settings.projections, 'lambdaHandler');
   const filterCriteria = filterCriteriaOf(settings.projections);
 
@@ -48,8 +56,16 @@ export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler 
     const records: unknown = (event as Partial<DynamoDBStreamEvent> | null)?.Records;
     if (!Array.isArray(records)) return malformedEvent(settings, event);
     if (records.length === 0) return { batchItemFailures: [] };
+    const started = Date.now();
     const result = await processBatch(settings, records);
     onBatch?.(result, context);
+    reportBatch(telemetry, {
+      runner: 'lambda',
+      ...(context?.functionName ? { service: context.functionName } : {}),
+      received: records.length,
+      durationMs: Date.now() - started,
+      result,
+    });
     return batchResponse(result);
   };
   return Object.assign(handler, {

@@ -1,0 +1,34 @@
+import type { LogFields, MetricsSink, StructuredLogger } from './telemetry.js';
+
+/** The part of Powertools' `Metrics` Sluice uses (no dependency: any object of this shape works). */
+export interface PowertoolsMetricsLike {
+  addDimension(name: string, value: string): void;
+  addMetric(name: string, unit: string, value: number): void;
+  publishStoredMetrics(): void;
+}
+
+/** The part of Powertools' `Logger` Sluice uses. */
+export interface PowertoolsLoggerLike {
+  info(message: string, ...extra: unknown[]): void;
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+/**
+ * Sluice's metrics through a Powertools `Metrics`: dimensions and metrics are added and flushed
+ * per publish, so each set keeps its own dimensions (Powertools writes the EMF).
+ */
+export const powertoolsMetrics = (metrics: PowertoolsMetricsLike): MetricsSink => ({
+  publish: (dimensions, samples) => {
+    for (const [name, value] of Object.entries(dimensions)) metrics.addDimension(name, value);
+    for (const sample of samples) metrics.addMetric(sample.name, sample.unit, sample.value);
+    metrics.publishStoredMetrics();
+  },
+});
+
+/** Sluice's logs through a Powertools `Logger`: the fields go as the extra object it merges in. */
+export const powertoolsLogger = (logger: PowertoolsLoggerLike): StructuredLogger => ({
+  info: (message, fields?: LogFields) => logger.info(message, { ...fields }),
+  warn: (message, fields?: LogFields) => logger.warn(message, { ...fields }),
+  error: (message, fields?: LogFields) => logger.error(message, { ...fields }),
+});
