@@ -13,6 +13,7 @@ import {
   toyHistoryArbitrary,
 } from '../../contract/testSupport/toySource.js';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
+import { putIfNewer } from '../../plan/write.js';
 import type { ProjectionStore } from '../../store/projectionStore.js';
 import { countRequests } from '../cost/requestCounter.js';
 import type { RetryPolicy } from '../retry/retryPolicy.js';
@@ -211,6 +212,16 @@ describe('DynamoDB store and the 400 KB item limit', () => {
     );
     // The row exactly at the limit is accepted by DynamoDB itself: the estimate is not too strict.
     expect((await store.scan(TOY_TABLES.history)).map((row) => row.entityId)).toEqual(['fits']);
+    close();
+  });
+
+  it('counts the owner attribute of a PutIfNewer with a source in its size', async () => {
+    const { store, close } = await storeWithFaults(() => undefined);
+    // At the limit without `sluiceSource`; the owner attribute takes it over.
+    const row = { id: 'a', v: '1', blob: 'x'.repeat(409_600 - 'idavblob1'.length) };
+    const write = putIfNewer(TOY_TABLES.replica, { id: 'a' }, row, 'v', { source: 'u1' });
+    const result = await store.apply({ writes: [write], origins: [0] });
+    expect(result).toMatchObject(E.left({ unconfirmed: [0], cause: { _tag: 'ItemTooLarge' } }));
     close();
   });
 });

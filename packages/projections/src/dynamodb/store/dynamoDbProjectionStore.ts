@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
+import { SOURCE_ATTRIBUTE } from '../../plan/write.js';
 import type { Applied, ProjectionStore } from '../../store/projectionStore.js';
 import { type ApplyFailed, applyFailed } from '../../store/storeError.js';
 import { type ItemTooLarge, itemTooLarge } from '../errors/itemTooLarge.js';
@@ -30,7 +31,12 @@ const sortWrites = (batch: PlannedBatch): Sorted => {
       sorted.ifNewer.push({ index, write });
       return;
     }
-    const sizeBytes = itemSize({ ...write.row, ...write.key });
+    const owner = write._tag === 'PutIfNewer' && write.source !== undefined;
+    const sizeBytes = itemSize({
+      ...write.row,
+      ...write.key,
+      ...(owner ? { [SOURCE_ATTRIBUTE]: write.source } : {}),
+    });
     if (sizeBytes > MAX_ITEM_BYTES) {
       const origin = batch.origins[index] ?? index;
       const { table, key } = write;
