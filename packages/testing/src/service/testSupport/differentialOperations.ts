@@ -82,6 +82,15 @@ export type DifferentialOperation =
   | { readonly op: 'DeleteItem'; readonly input: Record<string, unknown> }
   | { readonly op: 'GetItem'; readonly input: Record<string, unknown> }
   | { readonly op: 'Query'; readonly input: Record<string, unknown> }
+  | { readonly op: 'Scan'; readonly input: Record<string, unknown> }
+  | {
+      readonly op: 'BatchWriteItem';
+      readonly input: { readonly requests: Record<string, unknown>[] };
+    }
+  | {
+      readonly op: 'BatchGetItem';
+      readonly input: { readonly keys: Record<string, AttributeValue>[] };
+    }
   | {
       readonly op: 'TransactWriteItems';
       readonly input: { readonly actions: Record<string, unknown>[] };
@@ -156,6 +165,45 @@ const query = fc
         },
   );
 
+const actionKey = (action: Record<string, unknown>): string => {
+  const body = Object.values(action)[0] as {
+    Key?: Record<string, AttributeValue>;
+    Item?: Record<string, AttributeValue>;
+  };
+  const key = body.Key ?? body.Item ?? {};
+  return `${key.pk?.S}/${key.sk?.N}`;
+};
+
+const scan = fc
+  .tuple(fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 'pk, a, ss'))
+  .map(([filtered, onIndex, projection]) => ({
+    ...(onIndex ? { IndexName: 'byG' } : {}),
+    ...(filtered
+      ? { FilterExpression: 'a >= :two', ExpressionAttributeValues: { ':two': N('2') } }
+      : {}),
+    ...(projection ? { ProjectionExpression: projection } : {}),
+  }));
+
+const batchWrite = fc
+  .uniqueArray(
+    fc.oneof(
+      fc
+        .tuple(keyArbitrary, attributesArbitrary)
+        .map(([key, attributes]) => ({ PutRequest: { Item: { ...attributes, ...key } } })),
+      keyArbitrary.map((Key) => ({ DeleteRequest: { Key } })),
+    ),
+    { minLength: 1, maxLength: 4, selector: (r) => actionKey(r) },
+  )
+  .map((requests) => ({ requests }));
+
+const batchGet = fc
+  .uniqueArray(keyArbitrary, {
+    minLength: 1,
+    maxLength: 4,
+    selector: (k) => `${k.pk?.S}/${k.sk?.N}`,
+  })
+  .map((keys) => ({ keys }));
+
 const get = keyArbitrary.map((Key) => ({ Key, ProjectionExpression: 'a, l[0], s' }));
 
 const transactAction = fc.oneof(
@@ -167,15 +215,6 @@ const transactAction = fc.oneof(
     .map(([Key, c]) => ({ ConditionCheck: { Key, ConditionExpression: c?.text, ...merge(c) } })),
 );
 
-const actionKey = (action: Record<string, unknown>): string => {
-  const body = Object.values(action)[0] as {
-    Key?: Record<string, AttributeValue>;
-    Item?: Record<string, AttributeValue>;
-  };
-  const key = body.Key ?? body.Item ?? {};
-  return `${key.pk?.S}/${key.sk?.N}`;
-};
-
 /** A random operation. */
 export const differentialOperation: fc.Arbitrary<DifferentialOperation> = fc.oneof(
   { weight: 3, arbitrary: put.map((input) => ({ op: 'PutItem' as const, input })) },
@@ -183,6 +222,9 @@ export const differentialOperation: fc.Arbitrary<DifferentialOperation> = fc.one
   { weight: 2, arbitrary: del.map((input) => ({ op: 'DeleteItem' as const, input })) },
   { weight: 1, arbitrary: get.map((input) => ({ op: 'GetItem' as const, input })) },
   { weight: 2, arbitrary: query.map((input) => ({ op: 'Query' as const, input })) },
+  { weight: 1, arbitrary: scan.map((input) => ({ op: 'Scan' as const, input })) },
+  { weight: 1, arbitrary: batchWrite.map((input) => ({ op: 'BatchWriteItem' as const, input })) },
+  { weight: 1, arbitrary: batchGet.map((input) => ({ op: 'BatchGetItem' as const, input })) },
   {
     weight: 2,
     arbitrary: fc

@@ -1,10 +1,13 @@
 import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -43,6 +46,14 @@ export const createDifferentialTable = async (client: DynamoDBClient, TableName:
 };
 
 type Output = Record<string, unknown>;
+
+/** JSON with object keys sorted: two items equal as maps give one text. */
+const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 
 /** An output or error without what must differ (metadata, request ids, table names). */
 const comparable = (output: Output): Output => {
@@ -132,6 +143,29 @@ export const runOperation = async (
           ) as never,
         }),
       );
+    case 'Scan': {
+      // Scan order follows each implementation's partition hash: compare the items as a set.
+      const result = await send(client, new ScanCommand({ ...input, TableName } as never));
+      const ok = result.ok as Output | undefined;
+      if (ok === undefined) return result;
+      const items = ((ok.Items ?? []) as Output[]).map(stableJson).sort();
+      return { ...ok, Items: items };
+    }
+    case 'BatchWriteItem':
+      return send(
+        client,
+        new BatchWriteItemCommand({ RequestItems: { [TableName]: input.requests as never } }),
+      );
+    case 'BatchGetItem': {
+      const result = await send(
+        client,
+        new BatchGetItemCommand({ RequestItems: { [TableName]: { Keys: input.keys } } }),
+      );
+      const ok = result.ok as Output | undefined;
+      if (ok === undefined) return result;
+      const responses = (ok.Responses as Record<string, Output[]> | undefined)?.[TableName] ?? [];
+      return { items: responses.map((i) => stableJson(comparableImage(i as never))).sort() };
+    }
     case 'Query': {
       const pages: Output[] = [];
       let start: unknown;
