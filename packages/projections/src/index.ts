@@ -155,7 +155,6 @@ export {
 export { type FaultKind, SimulatedCrash } from './memory/injectedFault.js';
 export { InMemoryProjectionStore } from './memory/inMemoryProjectionStore.js';
 export { type MarkerScope, markerPrefix } from './plan/markerScope.js';
-export { planBatch } from './plan/planBatch.js';
 export type { PlannedBatch } from './plan/plannedBatch.js';
 export type { Amounts, Row, RowKey } from './plan/row.js';
 export { tombstoneIdOf } from './plan/tombstoneId.js';
@@ -213,6 +212,7 @@ export type { StreamCallFailed, StreamFailureKind } from './poller/reading/strea
 export type { BatchOutcome, ShardBatchProcessor, ShardRef } from './poller/shardBatchProcessor.js';
 export { type StreamPoller, streamPoller } from './poller/streamPoller.js';
 export { admit } from './projection/admit.js';
+export { planBatch } from './projection/planBatch.js';
 export {
   defineProjection,
   type Projection,
@@ -252,8 +252,9 @@ export type {
   RedriveSummary,
 } from './redrive/redriveOptions.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
+export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';
 // Telemetry: metrics (CloudWatch EMF or Powertools) and structured logs of the runners.
-export { emfMetrics, type EmfMetricsOptions } from './telemetry/emfMetrics.js';
+export { type EmfMetricsOptions, emfMetrics } from './telemetry/emfMetrics.js';
 export { jsonLogger } from './telemetry/jsonLogger.js';
 export {
   type PowertoolsLoggerLike,
@@ -272,4 +273,3 @@ export {
   silentTelemetry,
   type Telemetry,
 } from './telemetry/telemetry.js';
-export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';

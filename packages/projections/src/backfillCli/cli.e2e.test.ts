@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { scanTable } from '../../dynamodb/store/scanTable.js';
-import { createProjectionTables } from '../../dynamodb/tables/createProjectionTables.js';
-import { markerTableSpec, tableSpec } from '../../dynamodb/tables/tableSpec.js';
-import { connectLocal, uniquePrefix } from '../../dynamodb/testSupport/localDynamoDb.js';
-import { createTaskTable } from '../../poller/testSupport/taskTables.js';
-import { segmentCheckpointTableSpec } from '../dynamoDbSegmentCheckpoints.js';
+import { segmentCheckpointTableSpec } from '../backfill/dynamoDbSegmentCheckpoints.js';
+import { scanTable } from '../dynamodb/store/scanTable.js';
+import { createProjectionTables } from '../dynamodb/tables/createProjectionTables.js';
+import { markerTableSpec, tableSpec } from '../dynamodb/tables/tableSpec.js';
+import { connectLocal, uniquePrefix } from '../dynamodb/testSupport/localDynamoDb.js';
+import { createTaskTable } from '../poller/testSupport/taskTables.js';
 import { killCliProcesses, startCli as start, until } from './testSupport/cliProcess.js';
 
 const MODULE = fileURLToPath(new URL('./testSupport/cliProjections.ts', import.meta.url));
@@ -17,7 +17,7 @@ const { dynamodb, documentClient } = connection.clients;
 afterAll(() => connection.destroy());
 afterEach(killCliProcesses);
 
-describe('the sluice-backfill command (tsx src/backfill/cli/main.ts)', () => {
+describe('the sluice-backfill command (tsx src/backfillCli/main.ts)', () => {
   it('prints its usage with --help and exits 0; a bad argument gets a clear message and status 2', async () => {
     const help = start(['--help']);
     expect(await help.exited).toBe(0);

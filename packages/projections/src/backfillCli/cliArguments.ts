@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
-import type { RateLimit } from '../rateLimit.js';
+import type { RateLimit } from '../backfill/rateLimit.js';
 
 /** What the command line asks for, validated. */
 export interface CliOptions {

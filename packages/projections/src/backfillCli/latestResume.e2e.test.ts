@@ -8,15 +8,15 @@ import {
 import { readDynamoDBLocalStream } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { scanTable } from '../../dynamodb/store/scanTable.js';
-import { createProjectionTables } from '../../dynamodb/tables/createProjectionTables.js';
-import { markerTableSpec, tableSpec } from '../../dynamodb/tables/tableSpec.js';
-import { connectLocal, uniquePrefix } from '../../dynamodb/testSupport/localDynamoDb.js';
-import type { Row } from '../../plan/row.js';
-import { createLeaseTable } from '../../poller/lease/createLeaseTable.js';
-import { dynamoDbLeaseTable } from '../../poller/lease/dynamoDbLeaseTable.js';
-import { createTaskTable } from '../../poller/testSupport/taskTables.js';
-import { segmentCheckpointTableSpec } from '../dynamoDbSegmentCheckpoints.js';
+import { segmentCheckpointTableSpec } from '../backfill/dynamoDbSegmentCheckpoints.js';
+import { scanTable } from '../dynamodb/store/scanTable.js';
+import { createProjectionTables } from '../dynamodb/tables/createProjectionTables.js';
+import { markerTableSpec, tableSpec } from '../dynamodb/tables/tableSpec.js';
+import { connectLocal, uniquePrefix } from '../dynamodb/testSupport/localDynamoDb.js';
+import type { Row } from '../plan/row.js';
+import { createLeaseTable } from '../poller/lease/createLeaseTable.js';
+import { dynamoDbLeaseTable } from '../poller/lease/dynamoDbLeaseTable.js';
+import { createTaskTable } from '../poller/testSupport/taskTables.js';
 import { killCliProcesses, startCli, until } from './testSupport/cliProcess.js';
 
 const MODULE = fileURLToPath(new URL('./testSupport/cliProjections.ts', import.meta.url));

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
-import type { Projection } from '../../projection/projection.js';
-import type { BackfillTarget } from '../snapshotTarget.js';
+import type { BackfillTarget } from '../backfill/snapshotTarget.js';
+import type { Projection } from '../projection/projection.js';
 
 /** The module or one of its exports is not what the command line says. */
 export interface ProjectionNotFound {

@@ -1,4 +1,4 @@
-import type { BackfillEvent } from '../backfillEvents.js';
+import type { BackfillEvent } from '../backfill/backfillEvents.js';
 import { type Progress, progressBar, progressLine } from './progressLine.js';
 
 /** Where a display writes: a stream, with `columns` and `isTTY` when it is a terminal. */

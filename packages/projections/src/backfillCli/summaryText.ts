@@ -1,4 +1,4 @@
-import type { BackfillResult } from '../backfill.js';
+import type { BackfillResult } from '../backfill/backfill.js';
 import { formatCount, formatDuration } from './progressLine.js';
 
 /** The end-of-run summary, a few lines a person reads once. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackfillResult } from '../backfill.js';
+import type { BackfillResult } from '../backfill/backfill.js';
 import { summaryText } from './summaryText.js';
 
 const result = (over: Partial<BackfillResult>): BackfillResult => ({

@@ -1,7 +1,7 @@
 import type { ChangeEvent, StreamViewType } from '@sluice/core';
-import type { Projection } from '../projection/projection.js';
-import { BatchPlanner } from './batchPlanner.js';
-import type { PlannedBatch } from './plannedBatch.js';
+import { BatchPlanner } from '../plan/batchPlanner.js';
+import type { PlannedBatch } from '../plan/plannedBatch.js';
+import type { Projection } from './projection.js';
 
 /** Plans a batch of already admitted events for one projection, coalescing writes per row and item. */
 export const planBatch = <T, V extends StreamViewType, K>(

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '../builtins/aggregate.js';
 import { archive } from '../builtins/archive.js';
 import { orderHistory } from '../builtins/orderHistory.js';
+import type { Contribute } from '../plan/write.js';
 import { changeEvent } from '../testSupport/changeEvents.js';
 import { TaskCodec } from '../testSupport/taskHistory.js';
 import { planBatch } from './planBatch.js';
-import type { Contribute } from './write.js';
 
 const task = (list: string, points = 1) => ({ id: 'a', list, points, title: 'x' });
 const insert = (sequence: number, list: string) =>

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 // tsx resolves `@sluice/*` to the sources through this package's tsconfig paths.
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A `sluice-backfill` process and what it printed so far. */
 export interface CliRun {

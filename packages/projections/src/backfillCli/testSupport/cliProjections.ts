@@ -1,8 +1,8 @@
 // A user's projections module, as `sluice-backfill --module` loads it.
 import * as t from 'io-ts';
-import { aggregate } from '../../../builtins/aggregate.js';
-import { orderHistory } from '../../../builtins/orderHistory.js';
-import { historySnapshot } from '../../historySnapshot.js';
+import { historySnapshot } from '../../backfill/historySnapshot.js';
+import { aggregate } from '../../builtins/aggregate.js';
+import { orderHistory } from '../../builtins/orderHistory.js';
 
 const Task = t.type({ id: t.string, list: t.string, points: t.number });
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { aggregate } from '../../builtins/aggregate.js';
 import { archive } from '../../builtins/archive.js';
 import { orderHistory } from '../../builtins/orderHistory.js';
-import { planBatch } from '../../plan/planBatch.js';
+import { planBatch } from '../../projection/planBatch.js';
 import type { Projection } from '../../projection/projection.js';
 import { dynamoDbProjectionStore } from '../store/dynamoDbProjectionStore.js';
 import { createProjectionTables } from '../tables/createProjectionTables.js';
