@@ -1,7 +1,9 @@
 import { checkProjections } from './check/checkProjections.js';
 import type { DemoOptions } from './cli/demoOptions.js';
-import type { DemoRun } from './demoRun.js';
+import type { DemoRun } from './run/demoRun.js';
 import { runInMemory } from './memory/runInMemory.js';
+import { poisonAndRedrive } from './redrive/poisonAndRedrive.js';
+import { printRedriveScene } from './redrive/printRedriveScene.js';
 import { count } from './report/format.js';
 import { printSummary } from './report/printSummary.js';
 import { printTables } from './report/printTables.js';
@@ -12,7 +14,8 @@ export type Engine = (options: DemoOptions, progress: Progress, out: Output) => 
 
 /**
  * Runs the demo: generates the workload, runs the three examples on the chosen engine, prints
- * their tables and the summary. Resolves with whether every projection was exact.
+ * their tables and the summary, then shows poison records dead-lettered and redriven after a
+ * codec fix. Resolves with whether every projection was exact.
  */
 export const runDemo = async (
   options: DemoOptions,
@@ -29,7 +32,10 @@ export const runDemo = async (
   const run = await engine(options, progress, out);
   try {
     await printTables(run, out);
-    return printSummary(run, checkProjections(run), out);
+    const exact = printSummary(run, checkProjections(run), out);
+    const scene = await poisonAndRedrive(options.seed);
+    printRedriveScene(scene, out);
+    return exact && scene.equalsCleanPass && scene.lettersLeft === 0;
   } finally {
     await run.close();
   }
