@@ -2,7 +2,7 @@ import { ExpiringTaskCodec } from '@sluice/example-archive';
 import { OrderLineCodec } from '@sluice/example-orders';
 import { TodoTaskCodec } from '@sluice/example-todo';
 import type { Row } from '@sluice/projections';
-import type { DemoRun } from '../demoRun.js';
+import type { DemoRun } from '../run/demoRun.js';
 import { compareTables, type ProjectionCheck } from './projectionCheck.js';
 import { type SourceChange, sourceChanges } from './sourceChanges.js';
 

@@ -13,8 +13,8 @@ import {
   seededRandom,
 } from '@sluice/testing';
 import type { DemoOptions } from '../cli/demoOptions.js';
-import { demoExamples, demoSources } from '../demoExamples.js';
-import { type DeliveryStats, type DemoRun, emptyDeliveryStats } from '../demoRun.js';
+import { demoExamples, demoSources } from '../run/demoExamples.js';
+import { type DeliveryStats, type DemoRun, emptyDeliveryStats } from '../run/demoRun.js';
 import type { Progress } from '../report/progress.js';
 import type { SourceName } from '../workload/operation.js';
 import { Workload } from '../workload/workload.js';

@@ -1,6 +1,6 @@
 import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
 import type { SeededRandom } from '@sluice/testing';
-import type { DeliveryStats } from '../demoRun.js';
+import type { DeliveryStats } from '../run/demoRun.js';
 
 /**
  * Wraps a handler so that, now and then, its store crashes part-way through a batch (the function

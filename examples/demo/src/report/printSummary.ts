@@ -1,5 +1,5 @@
 import type { ProjectionCheck } from '../check/projectionCheck.js';
-import type { DemoRun } from '../demoRun.js';
+import type { DemoRun } from '../run/demoRun.js';
 import { count, counted } from './format.js';
 import type { Output } from './progress.js';
 

@@ -1,6 +1,6 @@
 import type { OrderLine } from '@sluice/example-orders';
 import type { Row } from '@sluice/projections';
-import type { DemoRun } from '../demoRun.js';
+import type { DemoRun } from '../run/demoRun.js';
 import { clip, columns, count, money } from './format.js';
 import type { Output } from './progress.js';
 
