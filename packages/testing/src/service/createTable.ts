@@ -135,9 +135,11 @@ export const createTable = (state: ServiceState, input: CreateTableInput) => {
     accountId,
     indexes,
   });
+  // The table and its first stream are born together: the stream label is the creation time.
+  const createdAt = engine.hasStream ? new Date(`${engine.stream.streamLabel}Z`) : clock.now();
   const table: ServiceTable = {
     engine,
-    createdAt: clock.now(),
+    createdAt,
     attributeDefinitions: definitions,
     keySchema: input.KeySchema ?? [],
     billingMode,

@@ -22,11 +22,10 @@ const indexDescription = (table: ServiceTable, index: IndexDefinition, global: b
     IndexSizeBytes: bytesOf(slots),
     ItemCount: slots.length,
     IndexArn: `${table.engine.tableArn}/index/${index.IndexName}`,
-    ...(global
-      ? {
-          IndexStatus: 'ACTIVE' as const,
-          ProvisionedThroughput: throughput(table, index.ProvisionedThroughput),
-        }
+    ...(global ? { IndexStatus: 'ACTIVE' as const } : {}),
+    // On-demand tables have no index throughput to report.
+    ...(global && table.billingMode === 'PROVISIONED'
+      ? { ProvisionedThroughput: throughput(table, index.ProvisionedThroughput) }
       : {}),
   };
 };
