@@ -19,10 +19,12 @@ export const beginsWith = (
   return false;
 };
 
-/** `contains(a, b)`: substring of a string, member of a set (of b's type), element of a list. */
+/** `contains(a, b)`: substring of a string (or bytes of a binary), member of a set (of b's type), element of a list. */
 export const contains = (a: AttributeValue | undefined, b: AttributeValue | undefined): boolean => {
   if (a === undefined || b === undefined) return false;
   if (a.S !== undefined) return b.S !== undefined && a.S.includes(b.S);
+  // Not in the documentation, but DynamoDB Local finds a byte sequence inside a binary.
+  if (a.B !== undefined) return b.B !== undefined && Buffer.from(a.B).includes(Buffer.from(b.B));
   // Set members and b are canonical, so equal numbers are equal strings.
   if (a.SS !== undefined) return b.S !== undefined && a.SS.includes(b.S);
   if (a.NS !== undefined) return b.N !== undefined && a.NS.includes(b.N);

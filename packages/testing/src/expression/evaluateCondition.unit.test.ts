@@ -89,6 +89,8 @@ describe('evaluateCondition', () => {
     expect(holds('contains(ss, :p)', { ':p': { SS: ['b'] } })).toBe(false);
     expect(holds('contains(l, :p)', { ':p': { M: { y: { N: '2' } } } })).toBe(true);
     expect(holds('contains(n, :p)', { ':p': { N: '5' } })).toBe(false);
+    expect(holds('contains(b, :p)', { ':p': { B: new Uint8Array([2, 3]) } })).toBe(true);
+    expect(holds('contains(b, :p)', { ':p': { B: new Uint8Array([3, 2]) } })).toBe(false);
   });
 
   it('measures size in characters, bytes or members; other types have none', () => {

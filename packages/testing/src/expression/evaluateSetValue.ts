@@ -35,8 +35,11 @@ export const evaluateSetValue = (value: SetValue, item: AttributeMap): Attribute
       if (found === undefined) throw missingAttribute();
       return found;
     }
-    case 'if_not_exists':
-      return readPath(item, value.path) ?? evaluateSetValue(value.fallback, item);
+    case 'if_not_exists': {
+      // The fallback is evaluated even when it is not taken: a missing path there is an error.
+      const fallback = evaluateSetValue(value.fallback, item);
+      return readPath(item, value.path) ?? fallback;
+    }
     case 'list_append': {
       const first = evaluateSetValue(value.first, item);
       const second = evaluateSetValue(value.second, item);

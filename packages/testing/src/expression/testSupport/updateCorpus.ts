@@ -42,6 +42,7 @@ export const updateCorpus: readonly UpdateCase[] = [
   on('if_not_exists on an existing path', 'SET n = if_not_exists(n, :v) + :one', {
     values: { ':v': { N: '0' }, ':one': { N: '1' } },
   }),
+  on('if_not_exists with a missing fallback path', 'SET z = if_not_exists(n, gone)'),
   on('if_not_exists on a missing nested path', 'SET m.q = if_not_exists(m.a.zz, :v)', {
     values: { ':v': { S: 'd' } },
   }),
