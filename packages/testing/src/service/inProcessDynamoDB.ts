@@ -74,6 +74,16 @@ export class InProcessDynamoDB {
     return table.engine;
   }
 
+  /**
+   * Runs TTL on every table that has it enabled (UpdateTimeToLive): expired items are deleted with
+   * REMOVE records carrying the DynamoDB service identity. Returns how many items were deleted.
+   */
+  sweepTtl(): number {
+    let deleted = 0;
+    for (const { engine } of this.state.tables.values()) deleted += engine.sweepTtl().length;
+    return deleted;
+  }
+
   /** Names of the existing tables. */
   tableNames(): string[] {
     return [...this.state.tables.keys()];

@@ -1,3 +1,4 @@
+import { UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import {
   type _Record,
   DescribeStreamCommand,
@@ -84,15 +85,21 @@ describe('DynamoDB Streams through the SDK', () => {
     const db = new InProcessDynamoDB({ clock });
     await createOrdersTable(db);
     const table = db.table('orders');
-    table.setTimeToLiveAttribute('expiresAt');
+    await db.client().send(
+      new UpdateTimeToLiveCommand({
+        TableName: 'orders',
+        TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' },
+      }),
+    );
     await db.documentClient().send(
       new PutCommand({
         TableName: 'orders',
         Item: { pk: 'a', sk: 1, expiresAt: clock.now().getTime() / 1000 + 60 },
       }),
     );
+    expect(db.sweepTtl()).toBe(0);
     clock.advance(61_000);
-    table.sweepTtl();
+    expect(db.sweepTtl()).toBe(1);
     const records = await readAll(db, table.stream.streamArn);
     expect(records.map((r) => [r.eventName, r.userIdentity])).toEqual([
       ['INSERT', undefined],
