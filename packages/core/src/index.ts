@@ -31,6 +31,7 @@ export type {
   DecodeProblem,
   ImageName,
 } from './errors/decodeFailure.js';
+export { describeErrors } from './errors/ioTsProblems.js';
 export type {
   ChangeEvent,
   ChangeMetadata,

@@ -57,3 +57,12 @@ export const problemsFromErrors = (
     ].join('; '),
   }));
 };
+
+/**
+ * io-ts errors in one line a person can act on (`quantity: expected number, got "abc"; …`): the
+ * one formatter for every value Sluice decodes, stream images and its own stored items alike.
+ */
+export const describeErrors = (errors: t.Errors): string =>
+  problemsFromErrors(errors, [])
+    .map(({ path, message }) => (path === '' ? message : `${path}: ${message}`))
+    .join('; ');

@@ -5,7 +5,7 @@ import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { describeValue } from './describeValue.js';
 import { formatPath } from './fieldPath.js';
-import { problemsFromErrors } from './ioTsProblems.js';
+import { describeErrors, problemsFromErrors } from './ioTsProblems.js';
 
 const problems = (codec: t.Mixed, value: unknown) => {
   const result = codec.decode(value);
@@ -84,5 +84,22 @@ describe('describeValue', () => {
     expect(describeValue(new Set([1]))).toBe('Set(1)');
     expect(describeValue(new NumberValueImpl('1.5'))).toBe('NumberValue(1.5)');
     expect(describeValue('x'.repeat(100))).toHaveLength(60);
+  });
+});
+
+describe('describeErrors', () => {
+  it('says every problem in one line, path first, as for stream images', () => {
+    const Lease = t.type({ shardId: t.string, leaseCounter: t.number });
+    const decoded = Lease.decode({ leaseCounter: 'x' });
+    if (E.isRight(decoded)) throw new Error('expected a failure');
+    expect(describeErrors(decoded.left)).toBe(
+      'shardId: missing, expected string; leaseCounter: expected number, got "x"',
+    );
+  });
+
+  it('names the value itself when the whole value is wrong', () => {
+    const decoded = t.string.decode(3);
+    if (E.isRight(decoded)) throw new Error('expected a failure');
+    expect(describeErrors(decoded.left)).toBe('expected string, got 3');
   });
 });

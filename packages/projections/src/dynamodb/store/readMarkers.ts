@@ -1,5 +1,5 @@
+import { describeErrors } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import type { StoreError } from '../../store/storeError.js';
 import { batchGetItems } from '../io/batchGetItems.js';
 import type { ContributeEntry } from './contributionPlan.js';
@@ -50,7 +50,7 @@ export const readMarkers = async (
           _tag: 'CorruptMarker',
           table: tableName,
           markerId: item[MARKER_ID],
-          message: `marker ${String(item[MARKER_ID])} in ${tableName} is malformed: ${PathReporter.report(decoded).join('; ')}`,
+          message: `marker ${String(item[MARKER_ID])} in ${tableName} is malformed: ${describeErrors(decoded.left)}`,
         } satisfies CorruptMarker);
       markers.set(`${table}\u0000${decoded.right.markerId}`, decoded.right);
     }

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { describeErrors } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
-import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { type Lease, LeaseCodec } from './lease.js';
 
 /** A lease table item in DynamoDB's attribute-value form. */
@@ -32,8 +32,7 @@ export const fromLeaseItem = (item: LeaseItem): E.Either<string, Lease> => {
   return pipe(
     LeaseCodec.decode(plain),
     E.mapLeft(
-      (errors) =>
-        `malformed lease item ${JSON.stringify(item)}: ${PathReporter.report(E.left(errors)).join('; ')}`,
+      (errors) => `malformed lease item ${JSON.stringify(item)}: ${describeErrors(errors)}`,
     ),
   );
 };
