@@ -7,10 +7,16 @@ import {
   arbitraryPartition,
   arbitraryQueryCase,
   putPartition,
+  queryCorpus,
   queryOnDynamoDBLocal,
   queryWithEngine,
 } from './testSupport/queryCase.js';
-import { runUpdateCase, type UpdateCase, type UpdateOutcome } from './testSupport/updateCase.js';
+import {
+  caseKey,
+  runUpdateCase,
+  type UpdateCase,
+  type UpdateOutcome,
+} from './testSupport/updateCase.js';
 import { updateCorpus } from './testSupport/updateCorpus.js';
 
 // Which error DynamoDB Local reports when several actions of one update are faulty follows no
@@ -54,6 +60,23 @@ describe('the expression engine against DynamoDB Local (UpdateItem, ReturnValues
       { numRuns: 300 },
     );
   });
+
+  it.each(queryCorpus.map((q) => [q.keyCondition, q] as const))(
+    'query corpus: %s',
+    async (_k, q) => {
+      const items = [0, 1, 2, 3, 4].map((i) => ({
+        ...caseKey,
+        pk: { S: 'query' },
+        sk: { N: String(i + 1) },
+        l: { L: [{ N: String(i) }, { S: 'x' }, { M: { x: { N: '2' } } }] },
+        m: { M: { x: { M: { y: { S: 'z' } } } } },
+      }));
+      await putPartition(local.clients.dynamodb, table, items);
+      expect(queryWithEngine(items, q)).toEqual(
+        await queryOnDynamoDBLocal(local.clients.dynamodb, table, q),
+      );
+    },
+  );
 
   it('random queries (key condition, filter, projection) return the same items', async () => {
     await fc.assert(

@@ -166,3 +166,30 @@ export const queryOnDynamoDBLocal = async (
     return { error: (error as Error).name, message: (error as Error).message };
   }
 };
+
+const p = { ':p': { S: PARTITION } };
+
+/** Fixed Query cases, most of them refused, for their error messages. */
+export const queryCorpus: readonly QueryCase[] = [
+  { keyCondition: 'pk = :p OR pk = :p', values: p },
+  { keyCondition: 'pk <> :p', values: p },
+  { keyCondition: 'pk < :p', values: p },
+  { keyCondition: 'sk = :n', values: { ':n': { N: '1' } } },
+  { keyCondition: 'pk = :p AND pk = :p', values: p },
+  { keyCondition: 'pk = :n', values: { ':n': { N: '1' } } },
+  { keyCondition: 'pk = :p AND begins_with(sk, :p)', values: p },
+  { keyCondition: 'pk = :p AND attribute_exists(sk)', values: p },
+  { keyCondition: 'pk.x = :p', values: p },
+  { keyCondition: 'size(pk) = :n', values: { ':n': { N: '1' } } },
+  { keyCondition: 'pk = :p', filter: 'sk = :n', values: { ...p, ':n': { N: '1' } } },
+  { keyCondition: 'pk = :p', projection: 'l, l[0]', values: p },
+  { keyCondition: 'pk = :p', projection: 'a a', values: p },
+  { keyCondition: 'pk = = :p', filter: 's = :p', projection: 'a a', values: p },
+  { keyCondition: 'pk = :p', filter: 's = = :p', projection: 'a, a', values: p },
+  { keyCondition: ':n <= sk AND (pk = :p)', values: { ...p, ':n': { N: '3' } } },
+  {
+    keyCondition: 'pk = :p AND sk BETWEEN :a AND :b',
+    values: { ...p, ':a': { N: '4' }, ':b': { N: '2' } },
+  },
+  { keyCondition: 'pk = :p', projection: 'l[2], l[0], m.x.y', values: p },
+];
