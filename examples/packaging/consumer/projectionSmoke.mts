@@ -33,6 +33,7 @@ assert.equal(decoded.right.newImage.status, 'NEW');
 const store = new InMemoryProjectionStore();
 const deadLetters = new InMemoryDeadLetters();
 const history = orderHistory({
+  name: 'orderHistory',
   table: 'orderHistory',
   item: Order,
   viewType: 'NEW_AND_OLD_IMAGES',

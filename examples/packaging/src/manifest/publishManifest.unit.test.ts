@@ -33,6 +33,7 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
       '!src/**/*.test.ts',
       '!src/**/*.test-d.ts',
       '!src/**/testSupport',
+      '!src/**/__snapshots__',
       'README.md',
       'CHANGELOG.md',
     ]);
