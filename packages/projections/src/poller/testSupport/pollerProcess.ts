@@ -14,6 +14,10 @@ export interface PollerProcessConfig {
   readonly workerId: string;
   /** Where a first start begins (default TRIM_HORIZON). */
   readonly startingPosition?: 'TRIM_HORIZON' | 'LATEST';
+  /** Another entry file (default `pollerProcess.e2e-entry.ts`), e.g. one injecting faults. */
+  readonly entry?: string;
+  /** More environment for that entry. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A running poller process and what it printed. */
@@ -37,7 +41,7 @@ export const killPollerProcesses = (): void => {
 
 /** Starts `pollerProcess.e2e-entry.ts` in its own Node process (through tsx). */
 export const startPollerProcess = (config: PollerProcessConfig): PollerProcess => {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', config.entry ?? ENTRY], {
     cwd: PACKAGE_ROOT,
     env: {
       ...process.env,
@@ -48,6 +52,7 @@ export const startPollerProcess = (config: PollerProcessConfig): PollerProcess =
       E2E_WORKER_ID: config.workerId,
       E2E_STARTING_POSITION: config.startingPosition ?? 'TRIM_HORIZON',
       NODE_NO_WARNINGS: '1',
+      ...config.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
