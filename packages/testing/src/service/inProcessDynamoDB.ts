@@ -23,6 +23,22 @@ export interface InProcessDynamoDBOptions {
   readonly stream?: InMemoryStreamOptions;
 }
 
+/**
+ * The client without the middlewares that only write headers for the network (user agent, host,
+ * Lambda trace id): a fifth of a request's time, and nothing reads them in process.
+ */
+const withoutNetworkHeaders = <C extends { middlewareStack: { remove(name: string): boolean } }>(
+  client: C,
+): C => {
+  for (const name of [
+    'getUserAgentMiddleware',
+    'hostHeaderMiddleware',
+    'recursionDetectionMiddleware',
+  ])
+    client.middlewareStack.remove(name);
+  return client;
+};
+
 /** The endpoint the clients name; `.invalid` never resolves, so nothing can leave the process. */
 export const IN_PROCESS_ENDPOINT = 'http://in-process.invalid';
 
@@ -54,7 +70,7 @@ export class InProcessDynamoDB {
 
   /** A `DynamoDBClient` served by this instance (extra config such as `maxAttempts` is passed on). */
   client(config: Omit<DynamoDBClientConfig, 'endpoint' | 'requestHandler'> = {}): DynamoDBClient {
-    return new DynamoDBClient({ ...this.clientConfig(), ...config });
+    return withoutNetworkHeaders(new DynamoDBClient({ ...this.clientConfig(), ...config }));
   }
 
   /** A `DynamoDBDocumentClient` over a new `client()`, with the DocumentClient's `translateConfig`. */
@@ -64,7 +80,7 @@ export class InProcessDynamoDB {
 
   /** A `DynamoDBStreamsClient` reading this instance's streams. */
   streamsClient(): DynamoDBStreamsClient {
-    return new DynamoDBStreamsClient(this.clientConfig());
+    return withoutNetworkHeaders(new DynamoDBStreamsClient(this.clientConfig()));
   }
 
   /** The engine of table `name` (items, stream, `sweepTtl()`, typed helpers); throws if it does not exist. */
