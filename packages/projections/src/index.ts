@@ -109,7 +109,11 @@ export type {
   DynamoDbRetriesExhausted,
 } from './dynamodb/errors/dynamoDbError.js';
 export type { ItemTooLarge } from './dynamodb/errors/itemTooLarge.js';
-export { defaultRetryPolicy, type RetryPolicy } from './dynamodb/retry/retryPolicy.js';
+export {
+  defaultRetryPolicy,
+  type RetryEvent,
+  type RetryPolicy,
+} from './dynamodb/retry/retryPolicy.js';
 export { dynamoDbProjectionStore } from './dynamodb/store/dynamoDbProjectionStore.js';
 export type { DynamoDbStoreOptions } from './dynamodb/store/dynamoDbStoreOptions.js';
 export type { CorruptMarker } from './dynamodb/store/readMarkers.js';
@@ -254,6 +258,7 @@ export type {
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';
 // Telemetry: metrics (CloudWatch EMF or Powertools) and structured logs of the runners.
+export { backfillTelemetry } from './telemetry/backfillTelemetry.js';
 export { type EmfMetricsOptions, emfMetrics } from './telemetry/emfMetrics.js';
 export { jsonLogger } from './telemetry/jsonLogger.js';
 export {
@@ -264,6 +269,7 @@ export {
 } from './telemetry/powertools.js';
 export { type BatchReport, reportBatch } from './telemetry/reportBatch.js';
 export { defaultTelemetry, type TelemetryOptions, telemetry } from './telemetry/runnerTelemetry.js';
+export { storeRetryMetrics } from './telemetry/storeRetryMetrics.js';
 export {
   type LogFields,
   type MetricSample,

@@ -10,6 +10,18 @@ export interface RetryPolicy {
   readonly sleep: (ms: number) => Promise<void>;
   /** Uniform in [0, 1); injected so tests are deterministic. */
   readonly random: () => number;
+  /** Told of every retry before its delay (metrics: see `storeRetryMetrics`); must not throw. */
+  readonly onRetry?: (retry: RetryEvent) => void;
+}
+
+/** One retry of a DynamoDB request: which operation, on which table, and why. */
+export interface RetryEvent {
+  readonly operation: string;
+  readonly tableName: string;
+  /** The error name, or `UnprocessedItems` for work a batch request left undone. */
+  readonly cause: string;
+  /** Whether DynamoDB throttled the request (capacity or request rate exceeded). */
+  readonly throttled: boolean;
 }
 
 /** Ten attempts, 50 ms doubling to 5 s, full jitter on real timers. */

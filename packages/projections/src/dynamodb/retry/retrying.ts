@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type DynamoDbError, requestFailed, retriesExhausted } from '../errors/dynamoDbError.js';
 import { errorKind } from './errorKind.js';
-import { backoffDelay, type RetryPolicy } from './retryPolicy.js';
+import { backoffDelay, type RetryEvent, type RetryPolicy } from './retryPolicy.js';
 
 /** One attempt's outcome: finished, or some work is left (e.g. `UnprocessedItems`) to send again. */
 export type Attempt<A> =
@@ -48,7 +48,25 @@ export const retrying = async <A>(
     }
     if (fruitless >= policy.maxAttempts)
       return E.left(retriesExhausted(operation, tableName, fruitless, cause));
+    policy.onRetry?.(retryEvent(operation, tableName, cause));
     await policy.sleep(backoffDelay(policy, retries));
     retries += 1;
   }
+};
+
+const THROTTLES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
+
+// What a retry was for, read without trusting the cause's shape (a leftover may be anything).
+const retryEvent = (operation: string, tableName: string, cause: unknown): RetryEvent => {
+  const shape = cause as { name?: unknown; message?: unknown } | null | undefined;
+  const name = typeof shape?.name === 'string' ? shape.name : 'UnprocessedItems';
+  const message = typeof shape?.message === 'string' ? shape.message : '';
+  const throttled =
+    THROTTLES.has(name) ||
+    (name === 'TransactionCanceledException' && /Throttling|ProvisionedThroughput/.test(message));
+  return { operation, tableName, cause: name, throttled };
 };
