@@ -7,7 +7,7 @@ import type {
 import type { StreamViewType } from '@sluice/core';
 import { validationException } from '../table/dynamoDbErrors.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import type { KeyAttribute, KeyAttributeType, KeySchema } from '../table/keySchema.js';
+import type { KeyAttribute, KeyAttributeType, KeySchema } from '../item/keySchema.js';
 import type { IndexProjection, SecondaryIndexOptions } from '../table/secondaryIndex.js';
 import { describeTable } from './describeTable.js';
 import { tableExists } from './serviceErrors.js';

@@ -1,7 +1,10 @@
 import type { QueryInput as SdkQueryInput } from '@aws-sdk/client-dynamodb';
 import type { KeyCondition } from '../expression/expressions.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
-import type { KeySchema } from '../table/keySchema.js';
+import type { InMemoryTable } from '../table/inMemoryTable.js';
+import type { ItemPage } from '../table/itemPage.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { type QueryInput, queryItems, type SortKeyCondition } from '../table/queryItems.js';
 import { indexOf, pageOutput, selectOf } from './readPage.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
@@ -58,8 +61,26 @@ export const query = (state: ServiceState, input: SdkQueryInput) => {
     ...(input.Limit !== undefined ? { limit: input.Limit } : {}),
     ...(input.ExclusiveStartKey ? { exclusiveStartKey: wireMap(input.ExclusiveStartKey) } : {}),
   };
+  if (input.ConsistentRead && index?.kind === 'global') {
+    throw validationException('Consistent reads are not supported on global secondary indexes');
+  }
   const page = index
     ? queryItems(index.store, schema, request, (key) => index.entryKeyOf(key))
     : engine.queryItems(request);
-  return pageOutput(page, filter, projection, select);
+  const fetch = index?.kind === 'local' && index.projection.type !== 'ALL';
+  // A local index answers for attributes it does not hold by reading the table, as DynamoDB does.
+  const read = fetch && (select === 'ALL_ATTRIBUTES' || projection !== undefined);
+  return pageOutput(read ? fromTable(engine, page) : page, filter, projection, select);
+};
+
+/** The page with each index entry replaced by its whole table item. */
+const fromTable = (engine: InMemoryTable, page: ItemPage): ItemPage => {
+  const { partitionKey, sortKey } = engine.keySchema;
+  const items = page.items.flatMap((entry) => {
+    const key: AttributeMap = { [partitionKey.name]: entry[partitionKey.name] as AttributeValue };
+    if (sortKey) key[sortKey.name] = entry[sortKey.name] as AttributeValue;
+    const item = engine.getItem(key);
+    return item ? [item] : [];
+  });
+  return { ...page, items };
 };

@@ -4,7 +4,7 @@ import {
   type Projection,
   project,
 } from '../expression/expressions.js';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import type { ItemPage } from '../table/itemPage.js';

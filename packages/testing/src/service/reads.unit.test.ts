@@ -178,6 +178,23 @@ describe('Query and Scan through the SDK', () => {
     ]);
   });
 
+  it('a local index reads the table for attributes it does not project', async () => {
+    const { doc } = await withItems(4);
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: 'orders',
+        IndexName: 'byTotal',
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': 'p1' },
+        Select: 'ALL_ATTRIBUTES',
+      }),
+    );
+    expect(page.Items?.map((i) => [i.sk, i.other])).toEqual([
+      [3, 'x'],
+      [1, 'x'],
+    ]);
+  });
+
   it('refuses an unknown index and a key condition that misses the partition key', async () => {
     const { db } = await withItems(1);
     const client = db.client();

@@ -5,9 +5,9 @@ import {
   evaluateCondition,
   type RequestExpressions,
 } from '../expression/expressions.js';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
-import type { KeySchema } from '../table/keySchema.js';
+import type { KeySchema } from '../item/keySchema.js';
 import type { WriteCondition } from '../table/writeCondition.js';
 import type { WriteOptions } from '../table/writeRequests.js';
 import { wireMap } from './wireJson.js';

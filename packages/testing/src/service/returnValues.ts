@@ -1,5 +1,5 @@
 import { type DocumentPath, pick } from '../expression/expressions.js';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 
 /** The `ReturnValues` a write accepts. */

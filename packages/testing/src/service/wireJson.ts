@@ -1,4 +1,4 @@
-import type { AttributeMap, AttributeValue } from '../table/attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 
 // AWS JSON 1.0 carries binary as base64 text and timestamps as epoch seconds; the engine holds
