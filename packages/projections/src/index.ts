@@ -79,11 +79,15 @@ export type { BatchSettings } from './batch/runBatch.js';
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
 export { changedAttributes } from './builtins/changedAttributes.js';
+export { CLAIMED_BY_ATTRIBUTE, type LookupOptions, lookup } from './builtins/lookup.js';
+export { type LookupOwner, lookupOwner } from './builtins/lookupOwner.js';
 export {
   type HistoryImages,
   type OrderHistoryOptions,
   orderHistory,
 } from './builtins/orderHistory.js';
+export { type ReplicateOptions, replicate } from './builtins/replicate.js';
+export { VERSION_ATTRIBUTE } from './builtins/versionAttribute.js';
 export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
 export type { DeadLetterTable, LetterPage } from './deadLetter/deadLetterTable.js';
 export { deadLetterTableSpec } from './deadLetter/deadLetterTableSpec.js';
