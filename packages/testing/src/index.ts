@@ -27,7 +27,6 @@ export type {
   OnFailureRecord,
 } from './delivery/onFailureRecord.js';
 export { InvalidEventSourceMapping } from './delivery/resolveMappingOptions.js';
-export { type SeededRandom, seededRandom } from './delivery/seededRandom.js';
 export type { StreamHandler } from './delivery/streamHandler.js';
 export type { StreamsApi } from './delivery/streamsApi.js';
 export {
@@ -50,6 +49,9 @@ export {
   type StartDynamoDBLocalOptions,
   startDynamoDBLocal,
 } from './dynamodbLocal/startDynamoDBLocal.js';
+export type { AttributeMap, AttributeValue, PlainItem } from './item/attributeMap.js';
+export type { KeyAttribute, KeyAttributeType, KeySchema } from './item/keySchema.js';
+export { type SeededRandom, seededRandom } from './random/seededRandom.js';
 export {
   IN_PROCESS_ENDPOINT,
   InProcessDynamoDB,
@@ -87,12 +89,10 @@ export {
   TTL_SERVICE_IDENTITY,
 } from './stream/streamRecord.js';
 export { toLambdaEvent, toLambdaRecord } from './stream/toLambdaRecord.js';
-export type { AttributeMap, AttributeValue, PlainItem } from './table/attributeMap.js';
 export type { DocumentOptions } from './table/documentConversion.js';
 export { InMemoryTable, type InMemoryTableOptions } from './table/inMemoryTable.js';
 export type { ItemPage } from './table/itemPage.js';
 export type { ItemUpdate } from './table/itemUpdate.js';
-export type { KeyAttribute, KeyAttributeType, KeySchema } from './table/keySchema.js';
 export type { QueryInput, SortKeyCondition } from './table/queryItems.js';
 export type { ScanInput } from './table/scanItems.js';
 export type {

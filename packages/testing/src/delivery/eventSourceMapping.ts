@@ -1,5 +1,6 @@
 import { matchesFilterCriteria } from '@sluice/core';
 import { type Clock, systemClock } from '../clock/clock.js';
+import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryStream } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
 import { toLambdaRecord } from '../stream/toLambdaRecord.js';
@@ -13,7 +14,6 @@ import type {
 import { type Lane, laneIndexOf, newLane } from './lane.js';
 import { describeShards, type ReadFrom, readShard, type ShardInfo } from './readShards.js';
 import { resolveMappingOptions } from './resolveMappingOptions.js';
-import { seededRandom } from './seededRandom.js';
 import { type StepContext, stepLane } from './stepLane.js';
 import type { StreamHandler } from './streamHandler.js';
 import type { StreamsApi } from './streamsApi.js';

@@ -2,11 +2,11 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manualClock.js';
+import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import type { DeliveryFaults } from './deliveryFaults.js';
 import { deliverStream } from './eventSourceMapping.js';
 import type { EventSourceMappingOptions } from './eventSourceMappingOptions.js';
-import { seededRandom } from './seededRandom.js';
 
 const itemKey = (i: number): string => `${(Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16)}-item`;
 

@@ -1,5 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Clock } from '../clock/clock.js';
+import type { SeededRandom } from '../random/seededRandom.js';
 import type { CountedFault, ResolvedFaults } from './deliveryFaults.js';
 import type { DeliveredBatch, ReportInProgress } from './deliveryReport.js';
 import type { OnFailureDestination } from './eventSourceMappingOptions.js';
@@ -8,7 +9,6 @@ import { lambdaContext } from './lambdaContext.js';
 import { headMoved, type Lane } from './lane.js';
 import { type FailureCondition, onFailureRecord } from './onFailureRecord.js';
 import type { ResolvedMappingOptions } from './resolveMappingOptions.js';
-import type { SeededRandom } from './seededRandom.js';
 import { callHandler, type StreamHandler } from './streamHandler.js';
 
 /** Everything a lane step needs besides the lane. */

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { type AttributeMap, memberOf, typeOf } from '../item/attributeMap.js';
 import { admitAttributes } from '../table/admitValue.js';
-import { type AttributeMap, memberOf, typeOf } from '../table/attributeMap.js';
 import type { Update, UpdateAction } from './ast.js';
 import type { DocumentPath } from './documentPath.js';
 import { addNumbers, evaluateSetValue } from './evaluateSetValue.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { admitAttributes } from '../table/admitValue.js';
-import type { AttributeMap } from '../table/attributeMap.js';
 import { applyUpdate } from './applyUpdate.js';
 import { compileExpressions } from './compileExpressions.js';
 

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { memberOf, typeOf } from '../table/attributeMap.js';
+import { memberOf, typeOf } from '../item/attributeMap.js';
 import { compareKeyValues } from '../table/keyOrder.js';
 import type { Condition, Operand } from './ast.js';
 import { formatPath, samePath } from './documentPath.js';

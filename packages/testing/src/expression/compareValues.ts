@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { typeOf } from '../table/attributeMap.js';
+import { typeOf } from '../item/attributeMap.js';
 import { valuesEqual } from '../table/attributesEqual.js';
 import { compareKeyValues } from '../table/keyOrder.js';
 import type { Comparator } from './ast.js';

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { KeySchema } from '../item/keySchema.js';
 import { validationException } from '../table/dynamoDbErrors.js';
-import type { KeySchema } from '../table/keySchema.js';
 import { utf8Length } from '../table/utf8Length.js';
 import type { Condition, Projection, Update } from './ast.js';
 import { checkPathOverlap } from './checkPathOverlap.js';

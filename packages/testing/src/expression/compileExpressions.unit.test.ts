@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KeySchema } from '../table/keySchema.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { compileExpressions, type RequestExpressions } from './compileExpressions.js';
 
 const schema: KeySchema = {

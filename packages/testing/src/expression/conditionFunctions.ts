@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { typeOf } from '../table/attributeMap.js';
+import { typeOf } from '../item/attributeMap.js';
 import { valuesEqual } from '../table/attributesEqual.js';
 
 const bytesStartWith = (bytes: Uint8Array, prefix: Uint8Array): boolean =>

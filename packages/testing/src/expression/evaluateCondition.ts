@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import type { Condition, Operand } from './ast.js';
 import { compareValues } from './compareValues.js';
 import { beginsWith, contains, hasType, sizeOf } from './conditionFunctions.js';

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import { addDynamoNumbers, formatDynamoNumber, parseDynamoNumber } from '../table/dynamoNumber.js';
 import type { SetValue } from './ast.js';

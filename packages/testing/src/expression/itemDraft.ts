@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type AttributeMap, setAttribute } from '../table/attributeMap.js';
+import { type AttributeMap, setAttribute } from '../item/attributeMap.js';
 import type { DocumentPath } from './documentPath.js';
 
 type MapContainer = Record<string, AttributeValue>;

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { typeOf } from '../table/attributeMap.js';
+import { typeOf } from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { validationException } from '../table/dynamoDbErrors.js';
-import type { KeySchema } from '../table/keySchema.js';
 import type { Comparator, Condition, Operand } from './ast.js';
 
 /** Operators a sort-key condition may use. */

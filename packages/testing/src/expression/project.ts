@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type AttributeMap, setAttribute } from '../table/attributeMap.js';
+import { type AttributeMap, setAttribute } from '../item/attributeMap.js';
 import type { Projection } from './ast.js';
 import type { DocumentPath } from './documentPath.js';
 import { child } from './readPath.js';

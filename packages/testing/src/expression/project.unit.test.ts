@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import { compileExpressions } from './compileExpressions.js';
 import { pick, project } from './project.js';
 

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import type { DocumentPath } from './documentPath.js';
 
 /** The value one step into `value` (a map key or a list index), if there is one. */

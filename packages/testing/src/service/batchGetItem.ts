@@ -1,7 +1,7 @@
 import type { BatchGetItemInput } from '@aws-sdk/client-dynamodb';
 import { project } from '../expression/expressions.js';
-import { admitKey } from '../table/admitItem.js';
 import type { AttributeMap } from '../item/attributeMap.js';
+import { admitKey } from '../table/admitItem.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
 import type { ServiceState } from './serviceState.js';

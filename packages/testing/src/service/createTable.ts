@@ -5,9 +5,9 @@ import type {
   Projection,
 } from '@aws-sdk/client-dynamodb';
 import type { StreamViewType } from '@sluice/core';
+import type { KeyAttribute, KeyAttributeType, KeySchema } from '../item/keySchema.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import type { KeyAttribute, KeyAttributeType, KeySchema } from '../item/keySchema.js';
 import type { IndexProjection, SecondaryIndexOptions } from '../table/secondaryIndex.js';
 import { describeTable } from './describeTable.js';
 import { tableExists } from './serviceErrors.js';

@@ -5,11 +5,11 @@ import {
   evaluateCondition,
   type Update,
 } from '../expression/expressions.js';
-import { admitKey } from '../table/admitItem.js';
 import type { AttributeMap } from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
+import { admitKey } from '../table/admitItem.js';
 import { conditionalCheckFailed, validationException } from '../table/dynamoDbErrors.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
-import type { KeySchema } from '../item/keySchema.js';
 
 /** An UpdateExpression as the table's update function, recording which paths it touched. */
 export interface ExpressionUpdate {

@@ -166,6 +166,16 @@ describe('item operations through the unmodified SDK', () => {
     expect(db.table('orders').stream.records()).toEqual([]);
   });
 
+  it('stores an attribute named __proto__ as data, not as a prototype', async () => {
+    const { db } = await setup();
+    const client = db.client();
+    const item = JSON.parse('{"pk":{"S":"a"},"sk":{"N":"1"},"__proto__":{"S":"x"}}');
+    await client.send(new PutItemCommand({ TableName: 'orders', Item: item }));
+    const stored = db.table('orders').getItem({ pk: { S: 'a' }, sk: { N: '1' } });
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.keys(stored ?? {}).sort()).toEqual(['__proto__', 'pk', 'sk']);
+  });
+
   it('a conditional delete returns the old item', async () => {
     const { db, doc } = await setup();
     await doc.send(new PutCommand({ TableName: 'orders', Item: { pk: 'a', sk: 1, v: 1 } }));

@@ -1,10 +1,10 @@
 import type { QueryInput as SdkQueryInput } from '@aws-sdk/client-dynamodb';
 import type { KeyCondition } from '../expression/expressions.js';
 import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import type { ItemPage } from '../table/itemPage.js';
-import type { KeySchema } from '../item/keySchema.js';
 import { type QueryInput, queryItems, type SortKeyCondition } from '../table/queryItems.js';
 import { indexOf, pageOutput, selectOf } from './readPage.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';

@@ -6,8 +6,8 @@ import {
   type RequestExpressions,
 } from '../expression/expressions.js';
 import type { AttributeMap } from '../item/attributeMap.js';
-import { validationException } from '../table/dynamoDbErrors.js';
 import type { KeySchema } from '../item/keySchema.js';
+import { validationException } from '../table/dynamoDbErrors.js';
 import type { WriteCondition } from '../table/writeCondition.js';
 import type { WriteOptions } from '../table/writeRequests.js';
 import { wireMap } from './wireJson.js';

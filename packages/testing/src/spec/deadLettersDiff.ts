@@ -1,6 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DeadLetter } from '@sluice/projections';
-import type { PlainItem } from '../table/attributeMap.js';
+import type { PlainItem } from '../item/attributeMap.js';
 import { formatValue } from './formatValue.js';
 import { valueMatches } from './valueMatches.js';
 

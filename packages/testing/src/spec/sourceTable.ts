@@ -1,10 +1,10 @@
 import type { StreamViewType } from '@sluice/core';
 import type { Projection } from '@sluice/projections';
 import { ManualClock } from '../clock/manualClock.js';
+import type { KeyAttribute } from '../item/keySchema.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from '../table/documentConversion.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import type { KeyAttribute } from '../table/keySchema.js';
 import { applyTableWrite, type TableWrite } from './tableWrite.js';
 
 /** The source table a spec writes to; every setting has a default. */

@@ -1,6 +1,6 @@
 import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
-import { seededRandom } from '../delivery/seededRandom.js';
 import type { StreamHandler } from '../delivery/streamHandler.js';
+import { seededRandom } from '../random/seededRandom.js';
 
 // `true`: the first invocation is armed for sure, later ones with this probability.
 const RECURRENCE = 0.25;

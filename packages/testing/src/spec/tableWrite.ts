@@ -1,5 +1,5 @@
 import type { ManualClock } from '../clock/manualClock.js';
-import type { PlainItem } from '../table/attributeMap.js';
+import type { PlainItem } from '../item/attributeMap.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import type { ItemUpdate } from '../table/itemUpdate.js';
 

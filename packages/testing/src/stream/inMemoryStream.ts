@@ -8,7 +8,7 @@ import type {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
 import { type Clock, epochMs } from '../clock/clock.js';
-import { type KeySchema, keySchemaElements } from '../table/keySchema.js';
+import { type KeySchema, keySchemaElements } from '../item/keySchema.js';
 import { buildRecord } from './buildRecord.js';
 import {
   canonicalSequenceNumber,

@@ -1,4 +1,4 @@
-import { seededRandom } from '../delivery/seededRandom.js';
+import { seededRandom } from '../random/seededRandom.js';
 
 /** Digits of our sequence numbers: DynamoDB Local's width (`000000000000000000001`). */
 export const SEQUENCE_WIDTH = 21;

@@ -1,6 +1,6 @@
 import type { _Record, Identity } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
-import type { AttributeMap } from '../table/attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 
 /** The three kinds of item-level change a stream record reports. */
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manualClock.js';
-import type { AttributeMap, AttributeValue } from '../table/attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import { attributesEqual } from '../table/attributesEqual.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import type { UpdateActions } from '../table/updateActions.js';

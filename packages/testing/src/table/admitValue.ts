@@ -1,4 +1,4 @@
-import { type AttributeValue, setAttribute } from './attributeMap.js';
+import { type AttributeValue, setAttribute } from '../item/attributeMap.js';
 import { valueSize } from './attributeSize.js';
 import { validationException } from './dynamoDbErrors.js';
 import {

@@ -1,4 +1,4 @@
-import type { AttributeMap, AttributeValue } from './attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import { canonicalIntegerSize, dynamoNumberSize, parseDynamoNumber } from './dynamoNumber.js';
 import { utf8Length } from './utf8Length.js';
 

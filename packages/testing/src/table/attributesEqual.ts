@@ -1,4 +1,4 @@
-import type { AttributeMap, AttributeValue } from './attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 
 // Admitted values are canonical (numbers normalized, sets sorted), so structural equality is
 // DynamoDB's semantic equality: this is how a no-op write is recognized.

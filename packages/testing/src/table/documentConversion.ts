@@ -5,7 +5,7 @@ import {
   unmarshall,
   type unmarshallOptions,
 } from '@aws-sdk/util-dynamodb';
-import type { AttributeMap, AttributeValue, PlainItem } from './attributeMap.js';
+import type { AttributeMap, AttributeValue, PlainItem } from '../item/attributeMap.js';
 import type { ItemPage } from './itemPage.js';
 import type { ItemUpdate } from './itemUpdate.js';
 import type { QueryInput, SortKeyCondition } from './queryItems.js';

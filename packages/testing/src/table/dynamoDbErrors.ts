@@ -5,7 +5,7 @@ import {
   DynamoDBServiceException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import type { AttributeMap } from './attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 
 // The table throws the SDK's own exception classes, so code ported from `DynamoDBClient`
 // (`instanceof ConditionalCheckFailedException`, `error.name === 'ValidationException'`) runs unchanged.

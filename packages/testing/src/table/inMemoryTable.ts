@@ -2,16 +2,16 @@ import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { Identity } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
 import { type Clock, epochMs, systemClock } from '../clock/clock.js';
+import type { AttributeMap, PlainItem } from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { InMemoryStream, type InMemoryStreamConfig } from '../stream/inMemoryStream.js';
 import { type StreamEventName, TTL_SERVICE_IDENTITY } from '../stream/streamRecord.js';
 import { admitKey } from './admitItem.js';
-import type { AttributeMap, PlainItem } from './attributeMap.js';
 import { DocumentConversion } from './documentConversion.js';
 import { conditionalCheckFailed } from './dynamoDbErrors.js';
 import type { ItemPage } from './itemPage.js';
 import { ItemStore } from './itemStore.js';
 import type { ItemUpdate } from './itemUpdate.js';
-import type { KeySchema } from './keySchema.js';
 import { planBatch } from './planBatch.js';
 import {
   checkTransactionPlans,

@@ -1,7 +1,7 @@
-import { type AttributeMap, type AttributeValue, memberOf } from './attributeMap.js';
+import { type AttributeMap, type AttributeValue, memberOf } from '../item/attributeMap.js';
+import type { KeyAttribute, KeySchema } from '../item/keySchema.js';
 import { validationException } from './dynamoDbErrors.js';
 import { dynamoNumberSize, parseDynamoNumber } from './dynamoNumber.js';
-import type { KeyAttribute, KeySchema } from './keySchema.js';
 import { utf8Length } from './utf8Length.js';
 
 /** Where an item lives: its identity string, its partition and the key attributes alone. */

@@ -1,4 +1,4 @@
-import type { AttributeMap } from './attributeMap.js';
+import type { AttributeMap } from '../item/attributeMap.js';
 import type { Slot } from './itemStore.js';
 
 /** One page of a Query or Scan: the items and, when the page stopped early, where to resume. */

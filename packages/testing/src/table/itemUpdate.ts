@@ -1,4 +1,4 @@
-import type { AttributeMap, AttributeValue } from './attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import type { UpdateActions } from './updateActions.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { AttributeValue } from './attributeMap.js';
+import type { AttributeValue } from '../item/attributeMap.js';
+import type { KeyAttributeType } from '../item/keySchema.js';
 import { compareDynamoNumbers, parseDynamoNumber } from './dynamoNumber.js';
-import type { KeyAttributeType } from './keySchema.js';
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
 

@@ -1,12 +1,12 @@
+import type { AttributeMap } from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { type AdmittedItem, admitItem, admitKey } from './admitItem.js';
 import { admitValue } from './admitValue.js';
-import type { AttributeMap } from './attributeMap.js';
 import { attributesEqual, valuesEqual } from './attributesEqual.js';
 import { validationException } from './dynamoDbErrors.js';
 import type { ItemKey } from './itemKey.js';
 import type { ItemStore } from './itemStore.js';
 import type { ItemUpdate } from './itemUpdate.js';
-import type { KeySchema } from './keySchema.js';
 import { applyUpdateActions } from './updateActions.js';
 
 /**

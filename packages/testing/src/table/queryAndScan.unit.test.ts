@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { KeyAttributeType } from '../item/keySchema.js';
 import { InMemoryTable } from './inMemoryTable.js';
-import type { KeyAttributeType } from './keySchema.js';
 
 const tableWithSortKey = (type: KeyAttributeType) =>
   new InMemoryTable({

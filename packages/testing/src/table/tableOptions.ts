@@ -1,8 +1,8 @@
 import type { StreamViewType } from '@sluice/core';
 import type { Clock } from '../clock/clock.js';
+import type { KeySchema } from '../item/keySchema.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from './documentConversion.js';
-import type { KeySchema } from './keySchema.js';
 import type { SecondaryIndexOptions } from './secondaryIndex.js';
 
 /** How to build an in-memory table. */

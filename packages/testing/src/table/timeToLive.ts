@@ -1,4 +1,4 @@
-import type { AttributeValue } from './attributeMap.js';
+import type { AttributeValue } from '../item/attributeMap.js';
 
 const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 60 * 60;
 

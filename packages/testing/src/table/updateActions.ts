@@ -1,14 +1,14 @@
-import { admitValue } from './admitValue.js';
 import {
   type AttributeMap,
   type AttributeValue,
   memberOf,
   setAttribute,
   typeOf,
-} from './attributeMap.js';
+} from '../item/attributeMap.js';
+import type { KeySchema } from '../item/keySchema.js';
+import { admitValue } from './admitValue.js';
 import { validationException } from './dynamoDbErrors.js';
 import { addDynamoNumbers, formatDynamoNumber, parseDynamoNumber } from './dynamoNumber.js';
-import type { KeySchema } from './keySchema.js';
 
 /**
  * An update expression as data, on top-level attributes: `SET a = :a`, `REMOVE b`,

@@ -1,5 +1,5 @@
+import type { AttributeMap } from '../item/attributeMap.js';
 import { admitAttributes } from './admitValue.js';
-import type { AttributeMap } from './attributeMap.js';
 import { valuesEqual } from './attributesEqual.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AttributeMap, AttributeValue } from './attributeMap.js';
+import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import type { ItemUpdate } from './itemUpdate.js';
 import type { WriteCondition } from './writeCondition.js';
 

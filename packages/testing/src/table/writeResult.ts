@@ -1,5 +1,5 @@
+import type { AttributeMap } from '../item/attributeMap.js';
 import type { InMemoryStreamRecord, StreamEventName } from '../stream/streamRecord.js';
-import type { AttributeMap } from './attributeMap.js';
 
 /** What a write did: the item before and after, and the stream record it emitted. */
 export interface WriteResult<I = AttributeMap> {

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { KeySchema } from '../../table/keySchema.js';
+import type { KeySchema } from '../../item/keySchema.js';
 import type { ConformanceWrite } from './conformanceWrite.js';
 
 /** A key schema and a write script to run on both implementations. */

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
-import type { AttributeMap } from '../../table/attributeMap.js';
+import type { AttributeMap } from '../../item/attributeMap.js';
 import { caseKey, type UpdateCase } from './updateCase.js';
 
 // Random items and expressions over a small vocabulary of attribute names, so that paths meet

@@ -1,8 +1,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
+import type { AttributeMap } from '../../item/attributeMap.js';
 import { admitAttributes } from '../../table/admitValue.js';
-import type { AttributeMap } from '../../table/attributeMap.js';
 import { compareKeyValues } from '../../table/keyOrder.js';
 import { compileExpressions } from '../compileExpressions.js';
 import { evaluateCondition } from '../evaluateCondition.js';

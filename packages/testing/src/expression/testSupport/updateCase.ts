@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeMap } from '../../item/attributeMap.js';
+import type { KeySchema } from '../../item/keySchema.js';
 import { admitAttributes } from '../../table/admitValue.js';
-import type { AttributeMap } from '../../table/attributeMap.js';
-import type { KeySchema } from '../../table/keySchema.js';
 import { applyUpdate } from '../applyUpdate.js';
 import { compileExpressions } from '../compileExpressions.js';
 import { evaluateCondition } from '../evaluateCondition.js';

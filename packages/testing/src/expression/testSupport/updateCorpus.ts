@@ -1,4 +1,4 @@
-import type { AttributeMap } from '../../table/attributeMap.js';
+import type { AttributeMap } from '../../item/attributeMap.js';
 import { caseKey, type UpdateCase } from './updateCase.js';
 
 /** The item most corpus cases start from. */
