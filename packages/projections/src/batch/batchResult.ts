@@ -23,6 +23,8 @@ export type BatchFailure = ApplyFailed | PoisonBlocked | DeadLetterRefused;
 export interface BatchCompleted {
   readonly _tag: 'BatchCompleted';
   readonly processed: number;
+  /** Records no projection wanted (filtered out by every projection's filter). */
+  readonly filtered?: number;
   /** Poison records sent to the dead-letter sink and moved past. */
   readonly poison: readonly DeadLetter[];
   readonly applied: Applied;

@@ -45,6 +45,8 @@ export const runBatch = async (
   const letters: DeadLetter[] = [];
   const events: Array<AdmittedEvent | undefined> = new Array(projections.length);
   const refusals: Array<PoisonReason | undefined> = new Array(projections.length);
+  // Records no projection wanted (every filter or view said no): counted for metrics.
+  let filtered = 0;
   const letter = (index: number, projection: string | undefined, reason: PoisonReason) =>
     letters.push({
       projection,
@@ -84,17 +86,28 @@ export const runBatch = async (
       letters.length = 0;
     }
     if (unreadable !== undefined) continue;
+    let wanted = false;
     for (let j = 0; j < projections.length; j++) {
       const event = events[j];
       if (event !== undefined) planner.add(projections[j]!.plan(event), i);
+      wanted ||= event !== undefined || refusals[j] !== undefined;
     }
+    if (!wanted) filtered++;
   }
   const applied = await store.apply(planner.result());
   if (E.isRight(applied))
-    return { _tag: 'BatchCompleted', processed: source.length, poison, applied: applied.right };
+    return {
+      _tag: 'BatchCompleted',
+      processed: source.length,
+      filtered,
+      poison,
+      applied: applied.right,
+    };
   const from = earliestOrigin(planner.result(), applied.left.unconfirmed);
-  if (!block && isPermanentWriteFailure(applied.left.cause))
-    return isolateRefusedWrites(settings, source, from, poison);
+  if (!block && isPermanentWriteFailure(applied.left.cause)) {
+    const isolated = await isolateRefusedWrites(settings, source, from, poison);
+    return isolated._tag === 'BatchCompleted' ? { ...isolated, filtered } : isolated;
+  }
   return batchFailed(source, from, poison, applied.left);
 };
 

@@ -18,7 +18,7 @@ export interface BatchReport {
 const count = (name: string, value: number): MetricSample => ({ name, unit: 'Count', value });
 
 /**
- * Publishes a batch's metrics (records received, processed, poison, dead letters written, writes
+ * Publishes a batch's metrics (records received, processed, applied, filtered, poison, dead letters written, writes
  * applied and unchanged, failed batches, duration; iterator age per shard) and logs each dead
  * letter and a stop with the projection, eventID, sequence number and shard they concern.
  * Never throws: reporting must not fail a batch.
@@ -30,10 +30,12 @@ export const reportBatch = (telemetry: Telemetry, report: BatchReport): void => 
     const dimensions = { Service: service, Runner: report.runner };
     const poisonRecords = new Set(result.poison.map((l, i) => l.eventId ?? `#${i}`)).size;
     const applied = result._tag === 'BatchCompleted' ? result.applied : undefined;
+    const filtered = result._tag === 'BatchCompleted' ? (result.filtered ?? 0) : 0;
     telemetry.metrics.publish(dimensions, [
       count('RecordsReceived', report.received),
       count('RecordsProcessed', result.processed),
-      count('RecordsApplied', result.processed - poisonRecords),
+      count('RecordsApplied', result.processed - poisonRecords - filtered),
+      count('RecordsFiltered', filtered),
       count('RecordsPoison', poisonRecords),
       count('DeadLettersWritten', result.poison.length),
       count('WritesApplied', applied?.written ?? 0),

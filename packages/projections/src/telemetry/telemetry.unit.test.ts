@@ -1,12 +1,14 @@
+import { eventNames } from '@sluice/core';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { orderHistory } from '../builtins/orderHistory.js';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';
 import { lambdaHandler } from '../lambda/lambdaHandler.js';
 import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
 import { projectionProcessor } from '../poller/projectionPoller.js';
 import { changeEvent } from '../testSupport/changeEvents.js';
 import { lambdaRecord } from '../testSupport/lambdaRecords.js';
-import { taskProjections } from '../testSupport/taskHistory.js';
+import { TaskCodec, taskProjections } from '../testSupport/taskHistory.js';
 import { emfMetrics } from './emfMetrics.js';
 import { jsonLogger } from './jsonLogger.js';
 import { defaultTelemetry, telemetry as runnerTelemetry } from './runnerTelemetry.js';
@@ -64,6 +66,30 @@ describe('telemetry of the runners', () => {
       ['WARN', 'listTotals', 'ev-2', '100000000000000000002'],
       ['WARN', 'taskArchive', 'ev-2', '100000000000000000002'],
     ]);
+  });
+
+  it('counts the records no projection wanted as filtered, apart from the applied ones', async () => {
+    const out = capture();
+    const history = orderHistory({
+      name: 'removals',
+      table: 'removals',
+      item: TaskCodec,
+      viewType: 'NEW_AND_OLD_IMAGES',
+      filter: eventNames('REMOVE'),
+      entityId: (event) => String((event.keys as { id: string }).id),
+    });
+    const removal = lambdaRecord(
+      changeEvent({ eventName: 'REMOVE', keys: { id: 'a' }, sequence: 4, oldImage: task('a', 1) }),
+    );
+    await lambdaHandler({ ...settings(), projections: [history], telemetry: out.telemetry })(
+      { Records: [records[0], removal, records[2]] } as never,
+      {} as Context,
+    );
+    expect(JSON.parse(out.metrics[0]!)).toMatchObject({
+      RecordsReceived: 3,
+      RecordsApplied: 1,
+      RecordsFiltered: 2,
+    });
   });
 
   it('a stopped batch is counted and logged with the record it stopped at', async () => {
