@@ -11,6 +11,7 @@ import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import { tableNotFound } from './serviceErrors.js';
+import { TransactionTokens } from './transactionTokens.js';
 
 /** A secondary index as CreateTable defined it, kept to describe it back. */
 export interface IndexDefinition {
@@ -48,7 +49,12 @@ export class ServiceState {
   /** Every stream ever created, readable through the Streams operations until the service goes. */
   readonly streams = new InMemoryStreamsClient();
 
-  constructor(readonly settings: ServiceSettings) {}
+  /** Recent TransactWriteItems tokens, for idempotent retries. */
+  readonly transactionTokens: TransactionTokens;
+
+  constructor(readonly settings: ServiceSettings) {
+    this.transactionTokens = new TransactionTokens(settings.clock);
+  }
 
   /** The table named `name`, or DynamoDB's ResourceNotFoundException. */
   table(name: unknown): ServiceTable {

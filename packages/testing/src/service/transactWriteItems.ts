@@ -73,6 +73,8 @@ const actionOf = (state: ServiceState, item: TransactWriteItem) => {
 export const transactWriteItems = (state: ServiceState, input: TransactWriteItemsInput) => {
   const items = input.TransactItems ?? [];
   checkTransactionLength(items.length);
+  const token = input.ClientRequestToken;
+  if (state.transactionTokens.alreadyApplied(token, items)) return {};
   const byTable = new Map<string, TableActions>();
   items.forEach((item, position) => {
     const { engine, action } = actionOf(state, item);
@@ -96,5 +98,6 @@ export const transactWriteItems = (state: ServiceState, input: TransactWriteItem
   }
   if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons);
   for (const { engine, plans } of commits) engine.commitPlanned(plans);
+  state.transactionTokens.applied(token, items);
   return {};
 };

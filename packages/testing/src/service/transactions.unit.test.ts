@@ -1,4 +1,8 @@
-import { DynamoDBServiceException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBServiceException,
+  IdempotentParameterMismatchException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -149,6 +153,32 @@ describe('batches and transactions through the SDK', () => {
     ]);
     expect(db.table('audit').itemCount).toBe(0);
     expect(recordCounts(db)).toEqual([1, 0]);
+  });
+
+  it('a retried ClientRequestToken is not applied twice; reused for another request it is refused', async () => {
+    const { db, doc } = await twoTables();
+    const add = (token: string, by: number) =>
+      doc.send(
+        new TransactWriteCommand({
+          ClientRequestToken: token,
+          TransactItems: [
+            {
+              Update: {
+                TableName: 'orders',
+                Key: { pk: 'a', sk: 1 },
+                UpdateExpression: 'ADD v :by',
+                ExpressionAttributeValues: { ':by': by },
+              },
+            },
+          ],
+        }),
+      );
+    await add('token-1', 1);
+    await add('token-1', 1);
+    expect(db.table('orders').get({ pk: 'a', sk: 1 })).toEqual({ pk: 'a', sk: 1, v: 2 });
+    await expect(add('token-1', 5)).rejects.toBeInstanceOf(IdempotentParameterMismatchException);
+    await add('token-2', 1);
+    expect(db.table('orders').get({ pk: 'a', sk: 1 })).toEqual({ pk: 'a', sk: 1, v: 3 });
   });
 
   it('two actions on one item are refused as a ValidationException, nothing applied', async () => {
