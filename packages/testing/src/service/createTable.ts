@@ -23,6 +23,7 @@ const VIEW_TYPES = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']
 const keySchemaOf = (
   elements: KeySchemaElement[] | undefined,
   definitions: AttributeDefinition[],
+  forTable = false,
 ): KeySchema => {
   const hash = elements?.filter((e) => e.KeyType === 'HASH') ?? [];
   const range = elements?.filter((e) => e.KeyType === 'RANGE') ?? [];
@@ -32,6 +33,11 @@ const keySchemaOf = (
   const attribute = (element: KeySchemaElement): KeyAttribute => {
     const definition = definitions.find((d) => d.AttributeName === element.AttributeName);
     if (definition === undefined) {
+      // DynamoDB Local's wording for the table's own keys (the two spaces are its own).
+      if (forTable)
+        throw validationException(
+          `${element.KeyType === 'HASH' ? 'Hash' : 'Range'} Key not specified in Attribute Definitions.  Type unknown.`,
+        );
       throw invalid(
         `Some index key attributes are not defined in AttributeDefinitions. Keys: [${element.AttributeName}], AttributeDefinitions: [${definitions.map((d) => d.AttributeName).join(', ')}]`,
       );
@@ -110,7 +116,7 @@ export const createTable = (state: ServiceState, input: CreateTableInput) => {
   }
   if (state.tables.has(name)) throw tableExists();
   const definitions = input.AttributeDefinitions ?? [];
-  const keySchema = keySchemaOf(input.KeySchema, definitions);
+  const keySchema = keySchemaOf(input.KeySchema, definitions, true);
   const globalIndexes = (input.GlobalSecondaryIndexes ?? []) as IndexDefinition[];
   const localIndexes = (input.LocalSecondaryIndexes ?? []) as IndexDefinition[];
   const indexes = [
@@ -120,9 +126,7 @@ export const createTable = (state: ServiceState, input: CreateTableInput) => {
   checkDefinitionsUsed(definitions, [keySchema, ...indexes]);
   const billingMode = input.BillingMode ?? 'PROVISIONED';
   if (billingMode === 'PROVISIONED' && input.ProvisionedThroughput === undefined) {
-    throw invalid(
-      'ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED',
-    );
+    throw validationException('No provisioned throughput specified for the table');
   }
   const { clock, region, accountId, stream } = state.settings;
   const engine = new InMemoryTable({

@@ -129,6 +129,50 @@ const corpus: Record<string, (t: string) => unknown> = {
       },
     }),
   'transaction with no actions': () => new TransactWriteItemsCommand({ TransactItems: [] }),
+  'batch write into a missing table': () =>
+    new BatchWriteItemCommand({
+      RequestItems: {
+        'missing-table': [{ PutRequest: { Item: { pk: S('a'), sk: N('1') } } }],
+      },
+    }),
+  'query a missing table': () =>
+    new QueryCommand({
+      TableName: 'missing-table',
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': S('a') },
+    }),
+  'transaction put into a missing table': () =>
+    new TransactWriteItemsCommand({
+      TransactItems: [{ Put: { TableName: 'missing-table', Item: { pk: S('a'), sk: N('1') } } }],
+    }),
+  'update without any expression on a missing item': (t) =>
+    new UpdateItemCommand({
+      TableName: t,
+      Key: { pk: S('new'), sk: N('9') },
+      ReturnValues: 'ALL_NEW',
+    }),
+  'query the index with a consistent read': (t) =>
+    new QueryCommand({
+      TableName: t,
+      IndexName: 'byG',
+      KeyConditionExpression: 'g = :g',
+      ExpressionAttributeValues: { ':g': S('a') },
+      ConsistentRead: true,
+    }),
+  'scan with Limit 0': (t) => new ScanCommand({ TableName: t, Limit: 0 }),
+  'create a table whose key has no definition': () =>
+    new CreateTableCommand({
+      TableName: 'undefined-key',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'other', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  'create a provisioned table without throughput': () =>
+    new CreateTableCommand({
+      TableName: 'no-throughput',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    }),
   'transaction get on a missing table': () =>
     new TransactGetItemsCommand({
       TransactItems: [{ Get: { TableName: 'missing-table', Key: { pk: S('a'), sk: N('1') } } }],
