@@ -1,4 +1,5 @@
 import { LAMBDA_MEMORY_MB, lambdaHeapFlags } from '../throughput/lambdaHeapFlags.js';
+import type { Rate } from '../throughput/measureThroughput.js';
 import type { BenchResults } from './benchResults.js';
 import { goalsOf, memoryGrowth, statusText } from './goals.js';
 
@@ -44,10 +45,21 @@ const throughput = (r: BenchResults): string[] => {
   const t = r.throughput;
   if (!t) return [];
   const rows = [
-    ['(a) hand-written loop: `unmarshall` both images (util-dynamodb)', t.handWritten],
+    [
+      '(a) hand-written loop: `unmarshall` both images (util-dynamodb), nothing else',
+      t.handWritten,
+    ],
+    [
+      '(a′) hand-written handler for the same two projections: `unmarshall` both images, the same history rows, per-order deltas in a `Map` added to a plain in-memory store; no validation, no idempotency',
+      t.handWrittenProjections,
+    ],
     [
       '(b) Powertools: `BatchProcessor` + parser (`DynamoDBStreamRecord` + `DynamoDBMarshalled` item schema, zod 4) + `processPartialResponse`',
       t.powertools,
+    ],
+    [
+      '(b′) Powertools without item schemas: `BatchProcessor` + parser with the stock `DynamoDBStreamRecord` schema of `DynamoDBStreamSchema` (it unmarshalls both images itself) + `processPartialResponse`',
+      t.powertoolsUnvalidated,
     ],
     [
       '(c) Sluice: `processBatch` — decode (io-ts) + plan order history and lines per order + apply to the in-memory store',
@@ -57,10 +69,15 @@ const throughput = (r: BenchResults): string[] => {
     ['(c) steps: decode + plan, no apply', t.sluiceDecodeAndPlan],
   ] as const;
   const ratio = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
+  const ratioRow = (name: string, other: Rate, ours: Rate) => [
+    name,
+    ratio(other.medianMs, ours.medianMs),
+    ratio(other.medianCpuMs, ours.medianCpuMs),
+  ];
   return [
     '## 1. Batch throughput',
     '',
-    `One Lambda \`DynamoDBStreamEvent\` of ${count(t.records)} generated order-line records (NEW_AND_OLD_IMAGES; ${count(t.mix.INSERT)} INSERT, ${count(t.mix.MODIFY)} MODIFY, ${count(t.mix.REMOVE)} REMOVE; nested maps, a list of maps, string and number sets, numbers, booleans, null), passed through JSON as Lambda delivers it. Median of ${t.rounds} rounds after warm-up. (a) and (b) only decode: their record handlers keep the parsed record and do nothing else; (c) also plans and applies two projections. All contestants run in one child process started as Lambda's Node.js runtime starts a ${LAMBDA_MEMORY_MB} MB function (its bootstrap passes \`${lambdaHeapFlags(LAMBDA_MEMORY_MB).join(' ')}\`).`,
+    `One Lambda \`DynamoDBStreamEvent\` of ${count(t.records)} generated order-line records (NEW_AND_OLD_IMAGES; ${count(t.mix.INSERT)} INSERT, ${count(t.mix.MODIFY)} MODIFY, ${count(t.mix.REMOVE)} REMOVE; nested maps, a list of maps, string and number sets, numbers, booleans, null), passed through JSON as Lambda delivers it. Median of ${t.rounds} rounds after warm-up. (a), (b) and (b′) only decode: their record handlers keep the parsed record and do nothing else. (a′) and (c) do equal work: both images unmarshalled, one history row per change and the lines and quantity per order, written to a fresh in-memory store each round (a test checks that their tables are equal after a clean pass); (c) also validates every record and applies each change exactly once. All contestants run in one child process started as Lambda's Node.js runtime starts a ${LAMBDA_MEMORY_MB} MB function (its bootstrap passes \`${lambdaHeapFlags(LAMBDA_MEMORY_MB).join(' ')}\`).`,
     '',
     table(
       ['Contestant', 'Median ms', 'Records/s', 'Median CPU ms'],
@@ -75,21 +92,19 @@ const throughput = (r: BenchResults): string[] => {
     table(
       ['Ratio (records/s)', 'Wall clock', 'CPU time'],
       [
-        [
-          'c/a (Sluice / hand-written)',
-          ratio(t.handWritten.medianMs, t.sluice.medianMs),
-          ratio(t.handWritten.medianCpuMs, t.sluice.medianCpuMs),
-        ],
-        [
-          'c/b (Sluice / Powertools)',
-          ratio(t.powertools.medianMs, t.sluice.medianMs),
-          ratio(t.powertools.medianCpuMs, t.sluice.medianCpuMs),
-        ],
-        [
-          'decode only / hand-written',
-          ratio(t.handWritten.medianMs, t.sluiceDecodeOnly.medianMs),
-          ratio(t.handWritten.medianCpuMs, t.sluiceDecodeOnly.medianCpuMs),
-        ],
+        ratioRow(
+          'c/a′ (Sluice / hand-written handler, equal work)',
+          t.handWrittenProjections,
+          t.sluice,
+        ),
+        ratioRow('c/b (Sluice / Powertools with item schemas)', t.powertools, t.sluice),
+        ratioRow(
+          'c/b′ (Sluice / Powertools without item schemas)',
+          t.powertoolsUnvalidated,
+          t.sluice,
+        ),
+        ratioRow('c/a (Sluice / bare `unmarshall`, unequal work)', t.handWritten, t.sluice),
+        ratioRow('decode only / bare `unmarshall`', t.handWritten, t.sluiceDecodeOnly),
       ],
     ),
     '',

@@ -1,7 +1,9 @@
 import { orderLineEvent } from '../orders/orderLineEvent.js';
 import { interleavedRounds, type Timings } from '../timing/interleavedRounds.js';
+import { handWrittenProjections, handWrittenTables } from './handWrittenProjections.js';
 import { handWrittenUnmarshall } from './handWrittenUnmarshall.js';
 import { type ParsedOrderLineRecord, powertoolsHandler } from './powertoolsBatch.js';
+import { powertoolsStreamRecordHandler, type StreamRecord } from './powertoolsStreamRecord.js';
 import { sluiceBatch, sluiceDecode, sluiceDecodeAndPlan } from './sluiceBatch.js';
 
 /** Sizes of the batch throughput measurement. */
@@ -22,7 +24,11 @@ export interface ThroughputResult {
   readonly rounds: number;
   readonly mix: Readonly<Record<'INSERT' | 'MODIFY' | 'REMOVE', number>>;
   readonly handWritten: Rate;
+  /** (a′): the hand-written handler for the same two projections. */
+  readonly handWrittenProjections: Rate;
   readonly powertools: Rate;
+  /** (b′): Powertools with the stock stream-record schema, no item schema. */
+  readonly powertoolsUnvalidated: Rate;
   readonly sluice: Rate;
   readonly sluiceDecodeOnly: Rate;
   readonly sluiceDecodeAndPlan: Rate;
@@ -31,9 +37,10 @@ export interface ThroughputResult {
 const LAMBDA_CONTEXT = {} as never;
 
 /**
- * Issue 7, measurement 1: one Lambda event of generated order-line changes through (a) a hand-written
- * `unmarshall` loop, (b) Powertools batch + parser, (c) Sluice decode + plan + in-memory apply, plus
- * Sluice's decode and decode+plan steps alone; each round-robin, median of `rounds` after `warmUp`.
+ * Issues 7 and 18, measurement 1: one Lambda event of generated order-line changes through (a) a
+ * hand-written `unmarshall` loop, (a′) a hand-written handler for the same two projections,
+ * (b) Powertools batch + parser with item schemas, (b′) the same without item schemas, (c) Sluice
+ * decode + plan + in-memory apply, plus Sluice's decode and decode+plan steps alone; each round-robin, median of `rounds` after `warmUp`.
  */
 export const measureThroughput = async (options: ThroughputOptions): Promise<ThroughputResult> => {
   const { event, counts } = orderLineEvent(options.records);
@@ -47,10 +54,25 @@ export const measureThroughput = async (options: ThroughputOptions): Promise<Thr
     if (response.batchItemFailures.length > 0 || parsed.length !== event.Records.length)
       throw new Error(`Powertools rejected ${response.batchItemFailures.length} records`);
   };
+  let unvalidated: StreamRecord[] = [];
+  const powertoolsUnvalidated = powertoolsStreamRecordHandler(async (record) => {
+    unvalidated.push(record);
+  });
+  const runPowertoolsUnvalidated = async () => {
+    unvalidated = [];
+    const response = await powertoolsUnvalidated(event, LAMBDA_CONTEXT);
+    if (response.batchItemFailures.length > 0 || unvalidated.length !== event.Records.length)
+      throw new Error(`Powertools (b′) rejected ${response.batchItemFailures.length} records`);
+  };
   const timings = await interleavedRounds(
     [
       { name: 'handWritten', run: () => handWrittenUnmarshall(event) },
+      {
+        name: 'handWrittenProjections',
+        run: () => handWrittenProjections(event, handWrittenTables()),
+      },
       { name: 'powertools', run: runPowertools },
+      { name: 'powertoolsUnvalidated', run: runPowertoolsUnvalidated },
       { name: 'sluice', run: () => sluiceBatch(event) },
       { name: 'sluiceDecodeOnly', run: () => sluiceDecode(event) },
       { name: 'sluiceDecodeAndPlan', run: () => sluiceDecodeAndPlan(event) },
@@ -66,7 +88,9 @@ export const measureThroughput = async (options: ThroughputOptions): Promise<Thr
     rounds: options.rounds,
     mix: counts,
     handWritten: rate('handWritten'),
+    handWrittenProjections: rate('handWrittenProjections'),
     powertools: rate('powertools'),
+    powertoolsUnvalidated: rate('powertoolsUnvalidated'),
     sluice: rate('sluice'),
     sluiceDecodeOnly: rate('sluiceDecodeOnly'),
     sluiceDecodeAndPlan: rate('sluiceDecodeAndPlan'),

@@ -8,7 +8,9 @@ describe('measureThroughput at a tiny size (so the benchmark cannot rot)', () =>
     expect(Math.min(result.mix.INSERT, result.mix.MODIFY, result.mix.REMOVE)).toBeGreaterThan(0);
     for (const rate of [
       result.handWritten,
+      result.handWrittenProjections,
       result.powertools,
+      result.powertoolsUnvalidated,
       result.sluice,
       result.sluiceDecodeOnly,
       result.sluiceDecodeAndPlan,
