@@ -1,3 +1,4 @@
+import { type ProjectionStackSpec, projectionStackSpec } from '@sluice/cdk/spec';
 import {
   type EventSourceMappingSettings,
   filterCriteriaOf,
@@ -9,7 +10,6 @@ import { METRICS_NAMESPACE, streamAlarms } from './alarms.js';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { deadLettersTable } from './deadLettersTable.js';
 import type { SourceTable } from './sourceTable.js';
-import { tableVariable } from './tableEnvironment.js';
 
 /** What one example deploys: its source table, its projections and the tables they write. */
 export interface ExampleDeployment {
@@ -34,18 +34,35 @@ export const eventSourceMappingOf = (
 const capitalized = (name: string): string => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 
 /**
+ * The spec's table rights as one inline policy. The stream read and the queue send are SAM's own:
+ * its DynamoDB event attaches `AWSLambdaDynamoDBExecutionRole` and its SQS destination a send policy.
+ */
+const tablePolicy = (spec: ProjectionStackSpec) => {
+  const tables = new Map(spec.written.map((t) => [t.spec.tableName, t.spec]));
+  return {
+    Statement: spec.permissions.flatMap(({ actions, resource }) => {
+      const table = resource._tag === 'Table' ? tables.get(resource.tableName) : undefined;
+      return table === undefined
+        ? []
+        : [{ Effect: 'Allow', Action: [...actions], Resource: getAtt(logicalIdOf(table), 'Arn') }];
+    }),
+  };
+};
+
+/**
  * The SAM template of an example, generated from the same definitions its tests use: the source
  * table and its stream, the projection tables with the keys the store expects, the function and
  * its event source mapping, the queue Lambda reports abandoned batches to, and the dead-letter
  * table poison records go to (`DEAD_LETTERS_TABLE`).
  */
 export const samTemplate = (deployment: ExampleDeployment): Template => {
-  const { example, source, tables } = deployment;
-  const { DestinationConfig: _placeholder, ...mapping } = eventSourceMappingOf(
-    deployment.projections,
-  );
+  const { example, source } = deployment;
+  const spec = projectionStackSpec({
+    projections: deployment.projections,
+    tables: deployment.tables,
+    deadLetters: deadLettersTable,
+  });
   const sourceId = logicalIdOf(source);
-  const written = [...tables, deadLettersTable];
   const ttl = source.timeToLiveAttribute;
   return {
     AWSTemplateFormatVersion: '2010-09-09',
@@ -60,7 +77,17 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           ? {}
           : { TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }),
       }),
-      ...Object.fromEntries(written.map((t) => [logicalIdOf(t), tableResource(t)])),
+      ...Object.fromEntries(
+        spec.written.map(({ spec: t, timeToLiveAttribute: attribute }) => [
+          logicalIdOf(t),
+          tableResource(
+            t,
+            attribute === undefined
+              ? {}
+              : { TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } },
+          ),
+        ]),
+      ),
       ProjectionFailures: {
         Type: 'AWS::SQS::Queue',
         Properties: { MessageRetentionPeriod: 1_209_600 },
@@ -85,19 +112,19 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           Timeout: 60,
           Environment: {
             Variables: {
-              ...Object.fromEntries(written.map((t) => [tableVariable(t), ref(logicalIdOf(t))])),
+              ...Object.fromEntries(
+                spec.written.map((t) => [t.variable, ref(logicalIdOf(t.spec))]),
+              ),
               POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
             },
           },
-          Policies: written.map((t) => ({
-            DynamoDBCrudPolicy: { TableName: ref(logicalIdOf(t)) },
-          })),
+          Policies: [tablePolicy(spec)],
           Events: {
             [`${capitalized(source.tableName)}Stream`]: {
               Type: 'DynamoDB',
               Properties: {
                 Stream: getAtt(sourceId, 'StreamArn'),
-                ...mapping,
+                ...spec.mapping,
                 // With `Type`, SAM grants the function the right to send to the queue.
                 DestinationConfig: {
                   OnFailure: { Type: 'SQS', Destination: getAtt('ProjectionFailures', 'Arn') },

@@ -1,9 +1,2 @@
-import type { StreamViewType } from '@sluice/core';
-import type { TableSpec } from '@sluice/projections';
-
-/** A table whose stream feeds the projections. */
-export interface SourceTable extends TableSpec {
-  readonly streamViewType: StreamViewType;
-  /** The TTL attribute (epoch seconds); DynamoDB deletes items once it has passed. */
-  readonly timeToLiveAttribute?: string;
-}
+/** A table whose stream feeds the projections (the CDK construct's `StreamSourceSpec`). */
+export type { StreamSourceSpec as SourceTable } from '@sluice/cdk/spec';
