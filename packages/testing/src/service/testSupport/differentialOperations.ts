@@ -141,10 +141,11 @@ const query = fc
     fc.integer({ min: 1, max: 3 }),
     fc.boolean(),
     fc.boolean(),
-    fc.boolean(),
+    fc.constantFrom(undefined, 'byG', 'byA'),
+    fc.constantFrom(undefined, 'ALL_ATTRIBUTES', 'COUNT'),
   )
-  .map(([pk, sort, Limit, ScanIndexForward, filtered, onIndex]) =>
-    onIndex
+  .map(([pk, sort, Limit, ScanIndexForward, filtered, index, Select]) =>
+    index === 'byG'
       ? {
           IndexName: 'byG',
           KeyConditionExpression: 'g = :g',
@@ -152,17 +153,26 @@ const query = fc
           Limit,
           ScanIndexForward,
         }
-      : {
-          KeyConditionExpression: `pk = :p${sort ? ` AND ${sort}` : ''}`,
-          ...(filtered ? { FilterExpression: 'attribute_exists(a)' } : {}),
-          ExpressionAttributeValues: {
-            ':p': S(pk),
-            ...(sort ? { ':s': N('1') } : {}),
-            ...(sort?.includes(':t') ? { ':t': N('2') } : {}),
+      : index === 'byA'
+        ? {
+            IndexName: 'byA',
+            KeyConditionExpression: 'pk = :p AND a >= :x',
+            ExpressionAttributeValues: { ':p': S(pk), ':x': N('2') },
+            Limit,
+            ScanIndexForward,
+            ...(Select ? { Select } : {}),
+          }
+        : {
+            KeyConditionExpression: `pk = :p${sort ? ` AND ${sort}` : ''}`,
+            ...(filtered ? { FilterExpression: 'attribute_exists(a)' } : {}),
+            ExpressionAttributeValues: {
+              ':p': S(pk),
+              ...(sort ? { ':s': N('1') } : {}),
+              ...(sort?.includes(':t') ? { ':t': N('2') } : {}),
+            },
+            Limit,
+            ScanIndexForward,
           },
-          Limit,
-          ScanIndexForward,
-        },
   );
 
 const actionKey = (action: Record<string, unknown>): string => {

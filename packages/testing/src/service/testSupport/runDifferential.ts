@@ -27,6 +27,17 @@ export const createDifferentialTable = async (client: DynamoDBClient, TableName:
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'N' },
         { AttributeName: 'g', AttributeType: 'S' },
+        { AttributeName: 'a', AttributeType: 'N' },
+      ],
+      LocalSecondaryIndexes: [
+        {
+          IndexName: 'byA',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'a', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['s'] },
+        },
       ],
       GlobalSecondaryIndexes: [
         {
@@ -91,14 +102,17 @@ const send = async (client: DynamoDBClient, command: unknown): Promise<Output> =
   }
 };
 
-const keyText = (item: Output): string => JSON.stringify([item.g, item.sk]);
+/** The index key attributes of each index of the differential table. */
+const INDEX_KEYS: Record<string, readonly string[]> = { byG: ['g', 'sk'], byA: ['pk', 'a'] };
 
 /**
  * An index query's items over all its pages, items with equal index keys in table-key order:
  * DynamoDB does not define their order (DynamoDB Local's follows an internal hash), so page
  * boundaries and the order within ties are left out of the comparison.
  */
-const indexResult = (pages: Output[]) => {
+const indexResult = (pages: Output[], indexName: string) => {
+  const keyText = (item: Output): string =>
+    JSON.stringify((INDEX_KEYS[indexName] ?? []).map((name) => item[name]));
   const items = pages.flatMap((page) => ((page.ok as Output | undefined)?.Items ?? []) as Output[]);
   const runs: Output[][] = [];
   for (const item of items) {
@@ -178,7 +192,7 @@ export const runOperation = async (
         // Keys are strings and numbers, which comparable() leaves as they are.
         start = (page.ok as Output | undefined)?.LastEvaluatedKey;
       } while (start !== undefined && pages.length < 20);
-      return input.IndexName === undefined ? pages : indexResult(pages);
+      return input.IndexName === undefined ? pages : indexResult(pages, String(input.IndexName));
     }
   }
 };
