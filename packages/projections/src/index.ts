@@ -132,6 +132,37 @@ export {
   tableSpec,
   tombstoneTableSpec,
 } from './dynamodb/tables/tableSpec.js';
+export {
+  type DynamoDbIdempotencyStoreOptions,
+  dynamoDbIdempotencyStore,
+  idempotencyTableSpec,
+} from './effects/dynamoDbIdempotencyStore.js';
+// Effects exactly once in effect: plans yield effects, an idempotency table records them.
+export type { EffectRequest, PlannedEffect } from './effects/effect.js';
+export {
+  defineEffects,
+  type EffectProjection,
+  type EffectsDefinition,
+} from './effects/effectProjection.js';
+export {
+  type EffectsHandler,
+  type EffectsHandlerOptions,
+  effectsHandler,
+} from './effects/effectsHandler.js';
+export type {
+  ClaimTaken,
+  IdempotencyRecord,
+  IdempotencyStore,
+  IdempotencyStoreFailed,
+} from './effects/idempotencyStore.js';
+export { InMemoryIdempotencyStore } from './effects/inMemoryIdempotencyStore.js';
+export {
+  type EffectFailure,
+  type EffectSettings,
+  type EffectsOutcome,
+  type PerformEffect,
+  performEffects,
+} from './effects/performEffects.js';
 // Recovery: batches Lambda gave up on, and redrive of dead letters.
 export {
   BatchInfo,
