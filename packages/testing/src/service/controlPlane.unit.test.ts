@@ -101,6 +101,15 @@ describe('InProcessDynamoDB control plane through the SDK', () => {
     expect(Streams?.map((s) => s.StreamArn)).toEqual([first, second]);
   });
 
+  it('creates a table directly, visible to the clients at once', async () => {
+    const db = new InProcessDynamoDB();
+    const table = db.createTable(ordersTable('direct').input);
+    expect(table.tableName).toBe('direct');
+    expect(table.hasStream).toBe(true);
+    expect((await db.client().send(new ListTablesCommand({}))).TableNames).toEqual(['direct']);
+    expect(() => db.createTable(ordersTable('direct').input)).toThrow(ResourceInUseException);
+  });
+
   it('deletes a table', async () => {
     const db = new InProcessDynamoDB();
     const client = db.client();

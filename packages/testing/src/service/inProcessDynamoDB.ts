@@ -1,4 +1,8 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  type CreateTableInput,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+} from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBStreamsClient,
   type DynamoDBStreamsClientConfig,
@@ -7,6 +11,7 @@ import { DynamoDBDocumentClient, type TranslateConfig } from '@aws-sdk/lib-dynam
 import { type Clock, systemClock } from '../clock/clock.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
+import { createTable } from './createTable.js';
 import { inProcessRequestHandler } from './inProcessRequestHandler.js';
 import { serveOperation } from './operations.js';
 import { ServiceState } from './serviceState.js';
@@ -81,6 +86,15 @@ export class InProcessDynamoDB {
   /** A `DynamoDBStreamsClient` reading this instance's streams. */
   streamsClient(): DynamoDBStreamsClient {
     return withoutNetworkHeaders(new DynamoDBStreamsClient(this.clientConfig()));
+  }
+
+  /**
+   * Creates a table without going through a client (same input and checks as CreateTable) and
+   * returns its engine: for test set-up that needs the table before any client exists.
+   */
+  createTable(input: CreateTableInput): InMemoryTable {
+    createTable(this.state, input);
+    return this.table(input.TableName as string);
   }
 
   /** The engine of table `name` (items, stream, `sweepTtl()`, typed helpers); throws if it does not exist. */
