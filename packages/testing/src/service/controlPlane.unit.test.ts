@@ -9,7 +9,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manualClock.js';
 import { InProcessDynamoDB } from './inProcessDynamoDB.js';
@@ -99,6 +99,11 @@ describe('InProcessDynamoDB control plane through the SDK', () => {
       .streamsClient()
       .send(new ListStreamsCommand({ TableName: 'orders' }));
     expect(Streams?.map((s) => s.StreamArn)).toEqual([first, second]);
+    const streams = db.streamsClient();
+    const old = await streams.send(new DescribeStreamCommand({ StreamArn: first }));
+    expect(old.StreamDescription?.StreamStatus).toBe('DISABLED');
+    const current = await streams.send(new DescribeStreamCommand({ StreamArn: second }));
+    expect(current.StreamDescription?.StreamStatus).toBe('ENABLED');
   });
 
   it('creates a table directly, visible to the clients at once', async () => {

@@ -105,6 +105,7 @@ export class InMemoryStream {
   /** Records ever appended: the write order, and with the salt each record's unique eventID. */
   private written = 0;
   private lastTime = new Date(Number.NaN);
+  private enabled = true;
   /** Random per stream: with the sequence number it makes eventIDs unique across streams. */
   private readonly salt: string;
 
@@ -181,7 +182,7 @@ export class InMemoryStream {
       StreamDescription: {
         StreamArn: this.streamArn,
         StreamLabel: this.streamLabel,
-        StreamStatus: 'ENABLED',
+        StreamStatus: this.enabled ? 'ENABLED' : 'DISABLED',
         StreamViewType: this.viewType,
         CreationRequestDateTime: new Date(this.createdAt.getTime()),
         TableName: this.tableName,
@@ -235,6 +236,11 @@ export class InMemoryStream {
     const position = iterator.position + Records.length;
     if (!shard.isOpen && position >= shard.end) return { Records };
     return { Records, NextShardIterator: this.iteratorAt(shard, position, nowMs) };
+  }
+
+  /** Marks the stream DISABLED (its table stopped writing to it); its records stay readable. */
+  disable(): void {
+    this.enabled = false;
   }
 
   /** Closes the open shard `shardId` (or every open shard) and opens a successor over the same keys. */

@@ -117,6 +117,7 @@ export class InMemoryTable {
 
   /** Stops recording writes (UpdateTable disabling the stream); the old stream stays readable. */
   disableStream(): void {
+    this.maybeStream?.disable();
     this.maybeStream = undefined;
   }
 
