@@ -22,5 +22,15 @@ describe('measureRequestCosts at a small size on DynamoDB Local', () => {
     expect(counts!.met).toBe(true);
     expect(counts!.sluicePer1000).toBeLessThan(counts!.naivePer1000);
     expect(archive!.sluicePer1000).toBeGreaterThan(0);
+    // Write units: every naive ADD is one small item; Sluice's transactions count twice.
+    const units = counts!.units!;
+    expect(Object.keys(units.naive)).toEqual(['UpdateItem']);
+    expect(units.naive.UpdateItem!.writeUnits).toBe(counts!.naivePer1000);
+    const transact = units.sluice.TransactWriteItems!;
+    expect(transact.requests).toBe(counts!.byOperation.TransactWriteItems! * 10);
+    expect(transact.writeUnits % 2).toBe(0);
+    expect(transact.writeUnits).toBeGreaterThan(2 * transact.requests);
+    expect(units.sluice.BatchGetItem!.readUnits).toBeGreaterThan(0);
+    expect(history!.units).toBeUndefined();
   }, 60_000);
 });

@@ -14,11 +14,20 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   archiveProjection,
   benchTableSpecs,
+  benchTables,
   historyProjection,
   linesPerOrderProjection,
 } from '../orders/benchProjections.js';
 import { orderLineEvent } from '../orders/orderLineEvent.js';
 import { batchFootprint } from './batchFootprint.js';
+import {
+  addUnits,
+  type CapturedRequest,
+  type StoredBytes,
+  type Units,
+  unitsOf,
+} from './capacityUnits.js';
+import { captureRequests } from './captureRequests.js';
 import {
   type NaiveHandler,
   type NaiveTables,
@@ -26,6 +35,8 @@ import {
   naiveCounts,
   naiveHistory,
 } from './naiveHandlers.js';
+import { powertoolsIdempotencyUnits } from './powertoolsIdempotency.js';
+import { storedItemSizes } from './storedItemSizes.js';
 
 /** Sizes of the request-count measurement. */
 export interface CostOptions {
@@ -47,6 +58,16 @@ export interface CostRow {
   readonly ceilingPer1000: number | undefined;
   readonly goal: string;
   readonly met: boolean | undefined;
+  /** Counters only: capacity units per 1000 records by DynamoDB's pricing rules, by operation. */
+  readonly units?: CounterUnits;
+}
+
+/** Per 1000 records, by operation: Sluice's aggregate, the naive `ADD`, Powertools idempotency (modelled). */
+export interface CounterUnits {
+  readonly sluice: Readonly<Record<string, Units>>;
+  readonly naive: Readonly<Record<string, Units>>;
+  /** Powertools' idempotency records alone; its handler also sends the naive `ADD`s. */
+  readonly powertoolsIdempotency: Readonly<Record<string, Units>>;
 }
 
 /** Clients of the DynamoDB the measurement may create tables in (DynamoDB Local). */
@@ -80,6 +101,30 @@ const scenarios: readonly Scenario[] = [
 
 const per1000 = (count: number, records: number) => Math.round((count * 10_000) / records) / 10;
 
+const unitsPer1000 = (units: Units, records: number): Units => ({
+  requests: per1000(units.requests, records),
+  writeUnits: per1000(units.writeUnits, records),
+  readUnits: per1000(units.readUnits, records),
+});
+
+const unitsByOperation = (
+  requests: readonly CapturedRequest[],
+  stored: StoredBytes,
+  records: number,
+): Record<string, Units> => {
+  const byOperation: Record<string, Units> = {};
+  for (const request of requests) {
+    const zero = { requests: 0, writeUnits: 0, readUnits: 0 };
+    byOperation[request.operation] = addUnits(
+      byOperation[request.operation] ?? zero,
+      unitsOf(request, stored),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(byOperation).map(([op, units]) => [op, unitsPer1000(units, records)]),
+  );
+};
+
 let runs = 0;
 const freshPrefix = () => `bench-cost-${process.pid}-${Date.now().toString(36)}-${++runs}-`;
 
@@ -101,6 +146,7 @@ export const measureRequestCosts = async (
   const { documentClient } = clients;
   const records = orderLineEvent(options.records).event.Records as DynamoDBRecord[];
   const counter = countRequests(documentClient);
+  const capture = captureRequests(documentClient);
   const rows: CostRow[] = [];
   try {
     for (const batchSize of options.batchSizes) {
@@ -129,6 +175,7 @@ export const measureRequestCosts = async (
           deadLetters: new InMemoryDeadLetters(),
         };
         counter.reset();
+        capture.reset();
         for (const batch of batches) {
           const result = await processBatch(settings, batch);
           if (result._tag !== 'BatchCompleted')
@@ -136,10 +183,22 @@ export const measureRequestCosts = async (
         }
         const sluice = counter.total();
         const byOperation = counter.byOperation();
+        const sluiceCaptured = capture.requests();
         counter.reset();
+        capture.reset();
         const naive = scenario.naive(documentClient, naiveTables);
         for (const batch of batches) await naive(batch);
         const naiveRequests = counter.total();
+        const units = scenario.counter
+          ? await counterUnits(clients, sluiceCaptured, capture.requests(), {
+              tables: [
+                `${prefix}${benchTables.linesPerOrder}`,
+                `${prefix}${benchTables.markers}`,
+                naiveTables.counts,
+              ],
+              records: records.length,
+            })
+          : undefined;
         const groups = footprints.reduce((sum, f) => sum + f.groups, 0);
         const markerReads = footprints.reduce((sum, f) => sum + Math.ceil(f.items / 100), 0);
         const ceiling = groups + markerReads + batches.length;
@@ -162,11 +221,31 @@ export const measureRequestCosts = async (
             : scenario.counter
               ? sluice <= ceiling
               : undefined,
+          ...(units ? { units } : {}),
         });
       }
     }
   } finally {
     counter.detach();
+    capture.detach();
   }
   return rows;
+};
+
+// Prices what Sluice's aggregate and the naive handler sent, with the items' sizes as stored.
+const counterUnits = async (
+  clients: CostClients,
+  sluice: readonly CapturedRequest[],
+  naive: readonly CapturedRequest[],
+  options: { readonly tables: readonly string[]; readonly records: number },
+): Promise<CounterUnits> => {
+  const stored = await storedItemSizes(clients.dynamodb, options.tables);
+  const idempotency = powertoolsIdempotencyUnits(options.records);
+  return {
+    sluice: unitsByOperation(sluice, stored, options.records),
+    naive: unitsByOperation(naive, stored, options.records),
+    powertoolsIdempotency: Object.fromEntries(
+      Object.entries(idempotency).map(([op, u]) => [op, unitsPer1000(u, options.records)]),
+    ),
+  };
 };

@@ -1,3 +1,5 @@
+import type { Units } from '../cost/capacityUnits.js';
+import type { CostRow } from '../cost/measureRequestCosts.js';
 import type { BenchResults } from './benchResults.js';
 
 /** One goal of issue 7, the figure measured against it, and whether it was met. */
@@ -53,6 +55,36 @@ export const memoryGrowth = (results: BenchResults) => {
   };
 };
 
+/** The sum of costs given by operation. */
+export const totalOf = (byOperation: Readonly<Record<string, Units>>): Units => {
+  let requests = 0;
+  let writeUnits = 0;
+  let readUnits = 0;
+  for (const u of Object.values(byOperation)) {
+    requests += u.requests;
+    writeUnits += u.writeUnits;
+    readUnits += u.readUnits;
+  }
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { requests: round(requests), writeUnits: round(writeUnits), readUnits: round(readUnits) };
+};
+
+/** Write units per 1000 changes: Sluice's aggregate, the naive ADD, and Powertools idempotency + ADD. */
+export const counterWriteUnits = (units: NonNullable<CostRow['units']>) => {
+  const sluice = totalOf(units.sluice);
+  const naive = totalOf(units.naive);
+  const idempotency = totalOf(units.powertoolsIdempotency);
+  return {
+    sluice,
+    naive,
+    powertools: {
+      requests: idempotency.requests + naive.requests,
+      writeUnits: idempotency.writeUnits + naive.writeUnits,
+      readUnits: idempotency.readUnits + naive.readUnits,
+    },
+  };
+};
+
 /** Every goal of issue 7 the run has a figure for, in the issue's order. */
 export const goalsOf = (results: BenchResults): GoalLine[] => {
   const lines: GoalLine[] = [];
@@ -105,6 +137,23 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
       goal: row.goal,
       met: row.met,
     });
+    if (row.units === undefined) continue;
+    const { sluice, naive, powertools } = counterWriteUnits(row.units);
+    const times = sluice.writeUnits / naive.writeUnits;
+    lines.push(
+      {
+        measurement: `2. Write units / 1000 changes, ${row.projection}, batches of ${row.batchSize}: Sluice vs naive \`ADD\``,
+        figure: `${sluice.writeUnits} vs ${naive.writeUnits} WCU (${ratio(times)}); Sluice also reads ${sluice.readUnits} RCU`,
+        goal: '≤ 2× naive',
+        met: times <= 2,
+      },
+      {
+        measurement: `2. Write units / 1000 changes, ${row.projection}, batches of ${row.batchSize}: Sluice vs Powertools idempotency + \`ADD\``,
+        figure: `${sluice.writeUnits} vs ${powertools.writeUnits} WCU`,
+        goal: 'below',
+        met: sluice.writeUnits < powertools.writeUnits,
+      },
+    );
   }
   if (coldStart) {
     const { sluice, powertools } = coldStart;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUICK_SIZES } from '../cli/benchOptions.js';
+import type { CostRow } from '../cost/measureRequestCosts.js';
 import type { ReplayResult } from '../replay/replay.js';
 import type { Rate } from '../throughput/measureThroughput.js';
 import type { BenchResults } from './benchResults.js';
@@ -124,5 +125,43 @@ describe('goals and the report', () => {
     expect(report).toContain('Node.js v20.0.0');
     expect(report).toContain('machine was shared and busy');
     expect(report).toContain('**FAILED: cost** — DynamoDB Local did not start');
+  });
+
+  it('prices the counter in write units beside the naive ADD and Powertools idempotency', () => {
+    const u = (requests: number, writeUnits: number, readUnits = 0) => ({
+      requests,
+      writeUnits,
+      readUnits,
+    });
+    const counter: CostRow = {
+      projection: 'lines per order (count + sum)',
+      batchSize: 100,
+      sluicePer1000: 30,
+      byOperation: { BatchGetItem: 10, TransactWriteItems: 20 },
+      naivePer1000: 700,
+      touchedGroupsPer1000: 690,
+      ceilingPer1000: 710,
+      goal: '≤ touched groups + marker reads + 1 per batch',
+      met: true,
+      units: {
+        sluice: { BatchGetItem: u(10, 0, 400), TransactWriteItems: u(20, 1800) },
+        naive: { UpdateItem: u(700, 700) },
+        powertoolsIdempotency: {
+          'PutItem (in progress)': u(1000, 1000),
+          'UpdateItem (completed)': u(1000, 1000),
+        },
+      },
+    };
+    const report = renderReport({ ...results(50, 100), cost: [counter] });
+    expect(report).toContain(
+      '| 2. Write units / 1000 changes, lines per order (count + sum), batches of 100: Sluice vs naive `ADD` | 1800 vs 700 WCU (2.57×); Sluice also reads 400 RCU | ≤ 2× naive | **NOT MET** |',
+    );
+    expect(report).toContain(
+      '| 2. Write units / 1000 changes, lines per order (count + sum), batches of 100: Sluice vs Powertools idempotency + `ADD` | 1800 vs 2700 WCU | below | met |',
+    );
+    expect(report).toContain(
+      '| Powertools idempotency | PutItem (in progress) | 1000 | 1000 | 0 |',
+    );
+    expect(report).toContain('| Sluice aggregate | BatchGetItem | 10 | 0 | 400 |');
   });
 });
