@@ -1,6 +1,5 @@
 import { checkProjections } from './check/checkProjections.js';
 import type { DemoOptions } from './cli/demoOptions.js';
-import type { DemoRun } from './run/demoRun.js';
 import { runInMemory } from './memory/runInMemory.js';
 import { poisonAndRedrive } from './redrive/poisonAndRedrive.js';
 import { printRedriveScene } from './redrive/printRedriveScene.js';
@@ -8,6 +7,9 @@ import { count } from './report/format.js';
 import { printSummary } from './report/printSummary.js';
 import { printTables } from './report/printTables.js';
 import { type Output, type Progress, progressOn } from './report/progress.js';
+import type { DemoRun } from './run/demoRun.js';
+import { printSeedUseCases, seedUseCasesExact } from './seedUseCases/printSeedUseCases.js';
+import { seedUseCasesScene } from './seedUseCases/seedUseCasesScene.js';
 
 /** How to run the engine chosen by the options (DynamoDB Local comes in separately, it needs Java). */
 export type Engine = (options: DemoOptions, progress: Progress, out: Output) => Promise<DemoRun>;
@@ -15,7 +17,8 @@ export type Engine = (options: DemoOptions, progress: Progress, out: Output) => 
 /**
  * Runs the demo: generates the workload, runs the three examples on the chosen engine, prints
  * their tables and the summary, then shows poison records dead-lettered and redriven after a
- * codec fix. Resolves with whether every projection was exact.
+ * codec fix, then the todo replica, an e-mail lookup and shipping e-mails under faulty deliveries.
+ * Resolves with whether every projection was exact.
  */
 export const runDemo = async (
   options: DemoOptions,
@@ -35,7 +38,9 @@ export const runDemo = async (
     const exact = printSummary(run, checkProjections(run), out);
     const scene = await poisonAndRedrive(options.seed);
     printRedriveScene(scene, out);
-    return exact && scene.equalsCleanPass && scene.lettersLeft === 0;
+    const useCases = await seedUseCasesScene(options.seed);
+    printSeedUseCases(useCases, out);
+    return exact && scene.equalsCleanPass && scene.lettersLeft === 0 && seedUseCasesExact(useCases);
   } finally {
     await run.close();
   }

@@ -23,3 +23,8 @@ export {
   orderTotalsMarkersTable,
   orderTotalsTable,
 } from './orderTables.js';
+export {
+  orderEffectsTable,
+  type ShippedEmail,
+  shippedEmails,
+} from './shippedEmail/shippedEmails.js';

@@ -1,4 +1,10 @@
 export type { SourceTable } from '@sluice/example-deploy';
+export {
+  todoReplicaProjection,
+  todoReplicaTable,
+  todoReplicaTables,
+  todoReplicaTombstonesTable,
+} from './replica/todoReplica.js';
 export { type TodoHandlerDeps, todoHandler } from './todoHandler.js';
 export { todoProjections, todoTaskCountProjection } from './todoProjections.js';
 export {
