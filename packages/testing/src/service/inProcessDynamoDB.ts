@@ -119,7 +119,12 @@ export class InProcessDynamoDB {
     return [...this.state.tables.keys()];
   }
 
-  private clientConfig(): DynamoDBClientConfig & DynamoDBStreamsClientConfig {
+  /**
+   * The configuration that points an SDK client at this instance (region, dummy credentials, the
+   * endpoint and the in-process request handler), for application code that builds its own
+   * clients: `new DynamoDBClient({ ...db.clientConfig(), maxAttempts: 2 })`.
+   */
+  clientConfig(): DynamoDBClientConfig & DynamoDBStreamsClientConfig {
     const url = new URL(this.endpoint);
     return {
       region: this.region,

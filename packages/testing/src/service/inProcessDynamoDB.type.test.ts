@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { expect, expectTypeOf, it } from 'vitest';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
@@ -14,4 +14,12 @@ it('hands out the SDK’s own client classes, not look-alikes', () => {
   expect(db.client()).toBeInstanceOf(DynamoDBClient);
   expect(db.documentClient()).toBeInstanceOf(DynamoDBDocumentClient);
   expect(db.streamsClient()).toBeInstanceOf(DynamoDBStreamsClient);
+});
+
+it('configures clients that application code builds itself', async () => {
+  const db = new InProcessDynamoDB();
+  const own = new DynamoDBClient({ ...db.clientConfig(), maxAttempts: 1 });
+  expect((await own.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+  const streams = new DynamoDBStreamsClient(db.clientConfig());
+  expect((await streams.send(new ListStreamsCommand({}))).Streams).toEqual([]);
 });
