@@ -3,7 +3,12 @@ import type * as t from 'io-ts';
 import { markerIdOf } from '../plan/markerId.js';
 import { markerPrefix } from '../plan/markerScope.js';
 import type { Amounts, RowKey } from '../plan/row.js';
-import type { Contribute, Contribution, Write } from '../plan/write.js';
+import {
+  type Contribute,
+  type Contribution,
+  tombstoneExpiresAt,
+  type Write,
+} from '../plan/write.js';
 import {
   defineProjection,
   type Projection,
@@ -76,6 +81,10 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
         sequenceNumber: event.sequenceNumber,
         contribution: after === undefined ? null : contributionOf(after),
         alsoTouches: NO_TOUCHES,
+        // A removed item's marker only guards against replays, which stop with the retention.
+        ...(after === undefined
+          ? { expiresAt: tombstoneExpiresAt(event.approximateCreationTime) }
+          : {}),
       };
       return [write];
     },

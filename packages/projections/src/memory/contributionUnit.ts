@@ -78,7 +78,12 @@ export class ContributionUnit {
       if (before !== null) this.add(table, beforeSlot!, before.group, before.amounts, -1);
     }
     this.markerTables.push(markerTable);
-    this.markers.push({ markerId: write.markerId, sequenceNumber, contribution: after });
+    this.markers.push({
+      markerId: write.markerId,
+      sequenceNumber,
+      contribution: after,
+      ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
+    });
     return 'added';
   }
 

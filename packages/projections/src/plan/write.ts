@@ -62,6 +62,13 @@ export interface Contribute {
    * rows exist exactly as they would after applying the changes one by one.
    */
   readonly alsoTouches: readonly Contribution[];
+  /**
+   * After a removal: when the marker may expire (epoch seconds, the marker table's TTL), once no
+   * replay of the stream can reach the item's changes (`tombstoneExpiresAt`). The store keeps it
+   * on the marker, and a later contribution's marker drops it, so the marker table stays
+   * proportional to the live items.
+   */
+  readonly expiresAt?: number;
 }
 
 /**
@@ -157,6 +164,8 @@ export interface MarkerRow {
   /** `sortableSequenceNumber` of the last applied change (40 digits, string order = numeric order). */
   readonly sequenceNumber: string;
   readonly contribution: Contribution | null;
+  /** Set after a removal: the TTL (epoch seconds) after which DynamoDB deletes the marker. */
+  readonly expiresAt?: number;
 }
 
 /** Builds a `PutRow`. */

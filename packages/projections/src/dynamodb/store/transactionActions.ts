@@ -38,6 +38,7 @@ const markerAction = (step: Step, markerTable: string): TransactAction => {
     [MARKER_ID]: write.markerId,
     sequenceNumber: sortableSequenceNumber(write.sequenceNumber),
     contribution: write.contribution,
+    ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
   };
   // Guarded by what was read: if anyone moved the marker since, the whole transaction cancels.
   return step.marker

@@ -31,7 +31,10 @@ export const tableSpec = (
 });
 
 /** A marker table for `Contribute` writes: partition key `markerId` (string), nothing else. */
-export const markerTableSpec = (tableName: string): TableSpec => tableSpec(tableName, 'markerId');
+export const markerTableSpec = (tableName: string): TableSpec => ({
+  ...tableSpec(tableName, 'markerId'),
+  timeToLiveAttribute: 'expiresAt',
+});
 
 /**
  * A tombstone table for `DeleteIfNewer` writes: partition key `tombstoneId` (string), TTL on
