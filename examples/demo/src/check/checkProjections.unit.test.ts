@@ -1,8 +1,8 @@
 import type { Row } from '@sluice/projections';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DemoRun } from '../run/demoRun.js';
 import { runInMemory } from '../memory/runInMemory.js';
 import { silentProgress } from '../report/progress.js';
+import type { DemoRun } from '../run/demoRun.js';
 import { checkProjections } from './checkProjections.js';
 
 let run: DemoRun;

@@ -15,9 +15,9 @@ import {
 import { readDynamoDBLocalStream, startDynamoDBLocal } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import type { DemoOptions } from '../cli/demoOptions.js';
+import type { Output, Progress } from '../report/progress.js';
 import { demoExamples, demoSources } from '../run/demoExamples.js';
 import { type DemoRun, emptyDeliveryStats } from '../run/demoRun.js';
-import type { Output, Progress } from '../report/progress.js';
 import type { SourceName } from '../workload/operation.js';
 import { Workload } from '../workload/workload.js';
 import { createSourceTable } from './createSourceTable.js';

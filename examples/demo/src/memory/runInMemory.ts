@@ -13,9 +13,9 @@ import {
   seededRandom,
 } from '@sluice/testing';
 import type { DemoOptions } from '../cli/demoOptions.js';
+import type { Progress } from '../report/progress.js';
 import { demoExamples, demoSources } from '../run/demoExamples.js';
 import { type DeliveryStats, type DemoRun, emptyDeliveryStats } from '../run/demoRun.js';
-import type { Progress } from '../report/progress.js';
 import type { SourceName } from '../workload/operation.js';
 import { Workload } from '../workload/workload.js';
 import { applyInMemory } from './applyInMemory.js';
