@@ -1,4 +1,4 @@
-// `pnpm bench`: runs the benchmarks of issue 7 in one process, prints the report and writes BENCHMARKS.md.
+// `pnpm bench`: runs the benchmarks of issues 7, 13 and 18 in one process, prints the report and writes BENCHMARKS.md.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { connectDynamoDBLocal, startDynamoDBLocal } from '@sluice/testing';
 import { type BenchOptions, type Measurement, parseBenchArgs } from './cli/benchOptions.js';
 import { measureColdStart } from './coldStart/measureColdStart.js';
 import { measureRequestCosts } from './cost/measureRequestCosts.js';
+import { measureInProcess } from './inProcess/measureInProcess.js';
 import { measureLag } from './lag/measureLag.js';
 import { runReplayInChild } from './replay/runReplayInChild.js';
 import type { BenchResults } from './report/benchResults.js';
@@ -55,14 +56,24 @@ const run = async (options: BenchOptions): Promise<BenchResults> => {
     const outDir = join(benchRoot, '.tmp', 'coldStart');
     results.coldStart = await measureColdStart({ imports: sizes.coldStart.imports, outDir });
   });
-  if (only.includes('cost') || only.includes('lag')) {
+  if (only.includes('cost') || only.includes('lag') || only.includes('inProcess')) {
     log(
       options.endpoint ? `using DynamoDB Local at ${options.endpoint}` : 'starting DynamoDB Local…',
     );
+    const launchStart = performance.now();
     const local = options.endpoint
       ? { ...connectDynamoDBLocal(options.endpoint), stop: async () => undefined }
       : await startDynamoDBLocal();
+    // The JVM's launch until it answers, for issue 13's start-up comparison.
+    const launchMs = options.endpoint ? undefined : performance.now() - launchStart;
     try {
+      // First, while DynamoDB Local's tables are empty and its JVM as fresh as a test run finds it.
+      await attempt('inProcess', async () => {
+        results.inProcess = await measureInProcess(sizes.inProcess, {
+          clients: local.clients,
+          launchMs,
+        });
+      });
       await attempt('cost', async () => {
         results.cost = await measureRequestCosts(local.clients, sizes.cost);
       });

@@ -1,5 +1,12 @@
 /** The measurements `pnpm bench` can run. */
-export const MEASUREMENTS = ['throughput', 'cost', 'coldStart', 'replay', 'lag'] as const;
+export const MEASUREMENTS = [
+  'throughput',
+  'cost',
+  'coldStart',
+  'replay',
+  'lag',
+  'inProcess',
+] as const;
 
 /** One of the measurements. */
 export type Measurement = (typeof MEASUREMENTS)[number];
@@ -19,6 +26,8 @@ export interface BenchSizes {
     readonly writes: number;
     readonly idleDelaysMs: readonly (number | undefined)[];
   };
+  /** Issue 13: SDK writes on the in-process DynamoDB and on DynamoDB Local. */
+  readonly inProcess: { readonly writes: number; readonly rounds: number };
 }
 
 /** The sizes issue 7 asks for. */
@@ -28,6 +37,7 @@ export const FULL_SIZES: BenchSizes = {
   coldStart: { imports: 20 },
   replay: { changes: 1_000_000 },
   lag: { writesPerSecond: 50, writes: 500, idleDelaysMs: [undefined, 100] },
+  inProcess: { writes: 10_000, rounds: 3 },
 };
 
 /** Small sizes for a run of a minute or two; its figures are rough. */
@@ -37,6 +47,7 @@ export const QUICK_SIZES: BenchSizes = {
   coldStart: { imports: 5 },
   replay: { changes: 50_000 },
   lag: { writesPerSecond: 20, writes: 40, idleDelaysMs: [undefined] },
+  inProcess: { writes: 1_000, rounds: 2 },
 };
 
 /** What the command line asked for. */
@@ -58,7 +69,7 @@ export type BenchArgsProblem =
 /** Usage text for `--help`. */
 export const USAGE = `Usage: pnpm bench [-- options]
 
-Runs the five Sluice benchmarks of issue 7 in one process and prints a table; a full run also
+Runs the Sluice benchmarks of issues 7, 13 and 18 in one process and prints a table; a full run also
 writes BENCHMARKS.md at the repository root.
 
 Options:

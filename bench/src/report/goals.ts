@@ -204,6 +204,7 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
         met: growth.flat,
       });
   }
+  if (results.inProcess) lines.push(...inProcessGoals(results.inProcess));
   for (const l of lag ?? [])
     lines.push({
       measurement: `5. Poller lag, ${l.writesPerSecond} writes/s, idle delay ${l.idleDelayMs} ms`,
@@ -211,6 +212,48 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
       goal: 'reported (no target set)',
       met: undefined,
     });
+  return lines;
+};
+
+/** In-process start-up issue 13 asks for, in milliseconds. */
+export const IN_PROCESS_STARTUP_GOAL_MS = 50;
+
+/** How many times faster than DynamoDB Local issue 13 asks the in-process DynamoDB to be. */
+export const IN_PROCESS_SPEED_GOAL = 20;
+
+const inProcessGoals = (r: NonNullable<BenchResults['inProcess']>): GoalLine[] => {
+  const writes = count(r.writes);
+  const lines: GoalLine[] = [];
+  if (r.local) {
+    const speed = r.local.totalMs / r.inProcess.totalMs;
+    lines.push({
+      measurement: `6. In-process DynamoDB vs DynamoDB Local: create, ${writes} DocumentClient writes, read the stream`,
+      figure: `${ms(r.inProcess.totalMs)} vs ${ms(r.local.totalMs)} (${ratio(speed)} faster)`,
+      goal: `≥ ${IN_PROCESS_SPEED_GOAL}× faster`,
+      met: speed >= IN_PROCESS_SPEED_GOAL,
+    });
+  }
+  const launch =
+    r.local === undefined
+      ? ''
+      : r.local.launchMs === undefined
+        ? '; DynamoDB Local was already running (--endpoint), launch not measured'
+        : `; DynamoDB Local ${ms(r.local.startupMs)} (JVM launch ${ms(r.local.launchMs)})`;
+  lines.push(
+    {
+      measurement:
+        '6. Start-up in process: create the DynamoDB and its clients, create a table, first write answered',
+      figure: `${ms(r.inProcessFirstStartupMs)} first in the process, ${ms(r.inProcess.startupMs)} after${launch}`,
+      goal: `< ${IN_PROCESS_STARTUP_GOAL_MS} ms`,
+      met: r.inProcessFirstStartupMs < IN_PROCESS_STARTUP_GOAL_MS,
+    },
+    {
+      measurement: `6. SDK path over the direct \`InMemoryTable\` API, the same ${writes} writes`,
+      figure: `${ms(r.inProcess.writesMs)} vs ${ms(r.direct.writesMs)} (${ratio(r.inProcess.writesMs / r.direct.writesMs)})`,
+      goal: 'reported (no target set)',
+      met: undefined,
+    },
+  );
   return lines;
 };
 

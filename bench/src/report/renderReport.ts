@@ -284,6 +284,46 @@ const lag = (r: BenchResults): string[] => {
   ];
 };
 
+const inProcess = (r: BenchResults): string[] => {
+  const p = r.inProcess;
+  if (!p) return [];
+  const row = (name: string, b: NonNullable<typeof p.local> | typeof p.inProcess) => [
+    name,
+    ms(b.startupMs),
+    ms(b.createMs),
+    ms(b.firstWriteMs),
+    ms(b.writesMs),
+    ms(b.streamReadMs),
+    ms(b.totalMs),
+    count(b.records),
+  ];
+  return [
+    '## 6. In-process DynamoDB (issue 13)',
+    '',
+    `The same workload on \`InProcessDynamoDB\` (\`@sluice/testing\`, served to the unmodified AWS SDK) and on DynamoDB Local: create a table with a NEW_AND_OLD_IMAGES stream, send ${count(p.writes)} DocumentClient writes one after another (half \`PutCommand\`s, three in ten \`UpdateCommand\`s with \`SET #count = if_not_exists(#count, :zero) + :one, updatedAt = :at\`, two in ten \`DeleteCommand\`s, over 1,500 keys), then read every shard of the stream from \`TRIM_HORIZON\` through \`DynamoDBStreamsClient\`. In process: medians of ${p.rounds} runs, each on a fresh instance, in the benchmark's own process; start-up is from \`new InProcessDynamoDB()\` (clients included) to the first write answered, ${ms(p.inProcessFirstStartupMs)} ms for the first instance of the process (SDK code not yet warm). DynamoDB Local: one run, on the instance the other measurements use; its start-up adds the JVM's launch until it answered${p.local?.launchMs === undefined ? ' (not measured: it was already running)' : ''}.`,
+    '',
+    table(
+      [
+        'Backend',
+        'Start-up ms',
+        'Create ms',
+        'First write ms',
+        'Writes ms',
+        'Stream read ms',
+        'Total ms',
+        'Stream records',
+      ],
+      [
+        row('In process, through the SDK', p.inProcess),
+        ...(p.local ? [row('DynamoDB Local, through the SDK', p.local)] : []),
+      ],
+    ),
+    '',
+    `The same ${count(p.writes)} writes through \`InMemoryTable\`'s own API (\`put\`, \`update\` with a function, \`delete\`; no SDK): ${ms(p.direct.writesMs)} ms, then ${ms(p.direct.streamReadMs)} ms to list the ${count(p.direct.records)} stream records, against ${ms(p.inProcess.writesMs)} ms through the SDK: the SDK path costs ${(p.inProcess.writesMs / p.direct.writesMs).toFixed(1)}× the direct one (${(((p.inProcess.writesMs - p.direct.writesMs) / p.writes) * 1000).toFixed(0)} µs more per write). Tests that exercise the application's own SDK calls need the SDK path; tests that only feed projections can use the direct API.`,
+    '',
+  ];
+};
+
 /** The whole report as Markdown: header, goals with their status, then each measurement's figures. */
 export const renderReport = (results: BenchResults): string =>
   [
@@ -295,6 +335,7 @@ export const renderReport = (results: BenchResults): string =>
     ...coldStart(results),
     ...replay(results),
     ...lag(results),
+    ...inProcess(results),
   ]
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');

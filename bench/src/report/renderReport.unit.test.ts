@@ -164,4 +164,34 @@ describe('goals and the report', () => {
     );
     expect(report).toContain('| Sluice aggregate | BatchGetItem | 10 | 0 | 400 |');
   });
+
+  it('sets the in-process DynamoDB beside DynamoDB Local and the direct API', () => {
+    const run = (totalMs: number, startupMs: number) => ({
+      createMs: 1,
+      firstWriteMs: 1,
+      writesMs: totalMs - 2,
+      streamReadMs: 1,
+      totalMs,
+      startupMs,
+      records: 8000,
+    });
+    const report = renderReport({
+      ...results(50, 100),
+      inProcess: {
+        writes: 10_000,
+        rounds: 3,
+        inProcess: run(500, 5),
+        inProcessFirstStartupMs: 60,
+        direct: { writesMs: 99, streamReadMs: 1, records: 8000 },
+        local: { ...run(20_000, 4000), launchMs: 3000 },
+      },
+    });
+    expect(report).toContain(
+      '| 6. In-process DynamoDB vs DynamoDB Local: create, 10,000 DocumentClient writes, read the stream | 500.0 ms vs 20000.0 ms (40.00× faster) | ≥ 20× faster | met |',
+    );
+    expect(report).toContain(
+      '| 6. Start-up in process: create the DynamoDB and its clients, create a table, first write answered | 60.0 ms first in the process, 5.0 ms after; DynamoDB Local 4000.0 ms (JVM launch 3000.0 ms) | < 50 ms | **NOT MET** |',
+    );
+    expect(report).toContain('the SDK path costs 5.0× the direct one');
+  });
 });
