@@ -34,6 +34,12 @@ export const tableResource = (table: TableSpec, properties: Record<string, unkno
         AttributeName: key.name,
         KeyType: i === 0 ? 'HASH' : 'RANGE',
       })),
+      // Marker and tombstone tables expire what no replay can need any more.
+      ...(table.timeToLiveAttribute === undefined
+        ? {}
+        : {
+            TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+          }),
       ...properties,
     },
   };
