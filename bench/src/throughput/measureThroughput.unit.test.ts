@@ -17,6 +17,7 @@ describe('measureThroughput at a tiny size (so the benchmark cannot rot)', () =>
     ]) {
       expect(rate.samplesMs).toHaveLength(2);
       expect(rate.recordsPerSecond).toBeGreaterThan(0);
+      expect(rate.medianGcMs).toBeGreaterThanOrEqual(0);
     }
   });
 });
