@@ -3,6 +3,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
+  ExecuteStatementCommand,
   ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
@@ -113,6 +114,17 @@ describe('InProcessDynamoDB control plane through the SDK', () => {
     expect(table.hasStream).toBe(true);
     expect((await db.client().send(new ListTablesCommand({}))).TableNames).toEqual(['direct']);
     expect(() => db.createTable(ordersTable('direct').input)).toThrow(ResourceInUseException);
+  });
+
+  it('answers an operation it does not implement with UnknownOperationException', async () => {
+    const error = await new InProcessDynamoDB()
+      .client()
+      .send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM orders' }))
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('UnknownOperationException');
+    expect((error as Error).message).toBe(
+      'The in-process DynamoDB does not support the operation ExecuteStatement',
+    );
   });
 
   it('deletes a table', async () => {

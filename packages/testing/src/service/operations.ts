@@ -1,4 +1,3 @@
-import { validationException } from '../table/dynamoDbErrors.js';
 import { batchGetItem } from './batchGetItem.js';
 import { batchWriteItem } from './batchWriteItem.js';
 import { createTable } from './createTable.js';
@@ -10,6 +9,7 @@ import { listTables } from './listTables.js';
 import { putItem } from './putItem.js';
 import { query } from './query.js';
 import { scan } from './scan.js';
+import { unknownOperation } from './serviceErrors.js';
 import type { ServiceState } from './serviceState.js';
 import { describeTimeToLive, updateTimeToLive } from './timeToLive.js';
 import { transactGetItems } from './transactGetItems.js';
@@ -58,10 +58,6 @@ export const serveOperation = (
   const serve = Object.hasOwn(DYNAMODB_OPERATIONS, operation)
     ? DYNAMODB_OPERATIONS[operation]
     : undefined;
-  if (serve === undefined) {
-    throw validationException(
-      `The in-process DynamoDB does not support the operation ${operation}`,
-    );
-  }
+  if (serve === undefined) throw unknownOperation(operation);
   return serve(state, input);
 };

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ResourceInUseException, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBServiceException,
+  ResourceInUseException,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 
 const metadata = () => ({
   httpStatusCode: 400,
@@ -19,5 +23,14 @@ export const tableNotFound = (): ResourceNotFoundException =>
 export const tableExists = (): ResourceInUseException =>
   new ResourceInUseException({
     message: 'Cannot create preexisting table',
+    $metadata: metadata(),
+  });
+
+/** An operation the in-process DynamoDB does not implement (PartiQL, backups, tags, …). */
+export const unknownOperation = (operation: string): DynamoDBServiceException =>
+  new DynamoDBServiceException({
+    name: 'UnknownOperationException',
+    $fault: 'client',
+    message: `The in-process DynamoDB does not support the operation ${operation}`,
     $metadata: metadata(),
   });
