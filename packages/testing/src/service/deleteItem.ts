@@ -1,4 +1,5 @@
 import type { DeleteItemInput } from '@aws-sdk/client-dynamodb';
+import { writeCapacity } from './consumedCapacity.js';
 import { compileRequest, refuseLegacy, writeOptions } from './requestExpressions.js';
 import { returnedAttributes, returnValuesOf } from './returnValues.js';
 import type { ServiceState } from './serviceState.js';
@@ -14,5 +15,8 @@ export const deleteItem = (state: ServiceState, input: DeleteItemInput) => {
     wireMap(input.Key),
     writeOptions(condition, input.ReturnValuesOnConditionCheckFailure),
   );
-  return returnedAttributes(returnValues, result.oldItem, undefined);
+  return {
+    ...returnedAttributes(returnValues, result.oldItem, undefined),
+    ...writeCapacity(input, engine.tableName, result.oldItem, undefined),
+  };
 };

@@ -1,5 +1,6 @@
 import type { GetItemInput } from '@aws-sdk/client-dynamodb';
 import { project } from '../expression/expressions.js';
+import { readCapacity } from './consumedCapacity.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
 import type { ServiceState } from './serviceState.js';
 import { wireMap } from './wireJson.js';
@@ -10,6 +11,7 @@ export const getItem = (state: ServiceState, input: GetItemInput) => {
   const { engine } = state.table(input.TableName);
   const { projection } = compileRequest(input, engine.keySchema);
   const item = engine.getItem(wireMap(input.Key));
-  if (item === undefined) return {};
-  return { Item: projection ? project(projection, item) : item };
+  const capacity = readCapacity(input, engine.tableName, [item]);
+  if (item === undefined) return capacity;
+  return { Item: projection ? project(projection, item) : item, ...capacity };
 };

@@ -176,6 +176,26 @@ describe('item operations through the unmodified SDK', () => {
     expect(Object.keys(stored ?? {}).sort()).toEqual(['__proto__', 'pk', 'sk']);
   });
 
+  it('reports the write capacity when asked: a unit per KB of the larger image', async () => {
+    const { doc } = await setup();
+    const put = await doc.send(
+      new PutCommand({
+        TableName: 'orders',
+        Item: { pk: 'a', sk: 1, text: 'x'.repeat(1500) },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    expect(put.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: 2 });
+    const removed = await doc.send(
+      new DeleteCommand({
+        TableName: 'orders',
+        Key: { pk: 'a', sk: 1 },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    expect(removed.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: 2 });
+  });
+
   it('a conditional delete returns the old item', async () => {
     const { db, doc } = await setup();
     await doc.send(new PutCommand({ TableName: 'orders', Item: { pk: 'a', sk: 1, v: 1 } }));

@@ -1,4 +1,5 @@
 import type { PutItemInput } from '@aws-sdk/client-dynamodb';
+import { writeCapacity } from './consumedCapacity.js';
 import { compileRequest, refuseLegacy, writeOptions } from './requestExpressions.js';
 import { returnedAttributes, returnValuesOf } from './returnValues.js';
 import type { ServiceState } from './serviceState.js';
@@ -14,5 +15,8 @@ export const putItem = (state: ServiceState, input: PutItemInput) => {
     wireMap(input.Item),
     writeOptions(condition, input.ReturnValuesOnConditionCheckFailure),
   );
-  return returnedAttributes(returnValues, result.oldItem, result.newItem);
+  return {
+    ...returnedAttributes(returnValues, result.oldItem, result.newItem),
+    ...writeCapacity(input, engine.tableName, result.oldItem, result.newItem),
+  };
 };

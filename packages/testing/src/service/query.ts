@@ -6,6 +6,7 @@ import { validationException } from '../table/dynamoDbErrors.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import type { ItemPage } from '../table/itemPage.js';
 import { type QueryInput, queryItems, type SortKeyCondition } from '../table/queryItems.js';
+import { readCapacity } from './consumedCapacity.js';
 import { indexOf, pageOutput, selectOf } from './readPage.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
 import type { ServiceState } from './serviceState.js';
@@ -70,7 +71,11 @@ export const query = (state: ServiceState, input: SdkQueryInput) => {
   const fetch = index?.kind === 'local' && index.projection.type !== 'ALL';
   // A local index answers for attributes it does not hold by reading the table, as DynamoDB does.
   const read = fetch && (select === 'ALL_ATTRIBUTES' || projection !== undefined);
-  return pageOutput(read ? fromTable(engine, page) : page, filter, projection, select);
+  const readPage = read ? fromTable(engine, page) : page;
+  return {
+    ...pageOutput(readPage, filter, projection, select),
+    ...readCapacity(input, engine.tableName, readPage.items),
+  };
 };
 
 /** The page with each index entry replaced by its whole table item. */

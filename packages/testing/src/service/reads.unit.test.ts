@@ -239,6 +239,24 @@ describe('Query and Scan through the SDK', () => {
     expect(segments.reduce((sum, s) => sum + (s.ScannedCount ?? 0), 0)).toBe(30);
   });
 
+  it('reports the capacity a read consumed when asked: a unit per 4 KB, half for eventual reads', async () => {
+    const { doc } = await withItems(4);
+    const eventual = await doc.send(
+      new ScanCommand({ TableName: 'orders', ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    expect(eventual.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: 0.5 });
+    const strong = await doc.send(
+      new ScanCommand({
+        TableName: 'orders',
+        ReturnConsumedCapacity: 'TOTAL',
+        ConsistentRead: true,
+      }),
+    );
+    expect(strong.ConsumedCapacity).toEqual({ TableName: 'orders', CapacityUnits: 1 });
+    const silent = await doc.send(new ScanCommand({ TableName: 'orders' }));
+    expect(silent.ConsumedCapacity).toBeUndefined();
+  });
+
   it('stops a page at 1 MB', async () => {
     const db = new InProcessDynamoDB();
     await createOrdersTable(db);

@@ -1,5 +1,6 @@
 import type { ScanInput as SdkScanInput } from '@aws-sdk/client-dynamodb';
 import { type ScanInput, scanItems } from '../table/scanItems.js';
+import { readCapacity } from './consumedCapacity.js';
 import { indexOf, pageOutput, selectOf } from './readPage.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
 import type { ServiceState } from './serviceState.js';
@@ -21,5 +22,8 @@ export const scan = (state: ServiceState, input: SdkScanInput) => {
   const page = index
     ? scanItems(index.store, index.keySchema, request, (key) => index.entryKeyOf(key))
     : engine.scanItems(request);
-  return pageOutput(page, filter, projection, select);
+  return {
+    ...pageOutput(page, filter, projection, select),
+    ...readCapacity(input, engine.tableName, page.items),
+  };
 };

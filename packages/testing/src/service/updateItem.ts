@@ -1,4 +1,5 @@
 import type { UpdateItemInput } from '@aws-sdk/client-dynamodb';
+import { writeCapacity } from './consumedCapacity.js';
 import { checkConditionFirst, expressionUpdate } from './itemUpdate.js';
 import { compileRequest, refuseLegacy } from './requestExpressions.js';
 import { returnedAttributes, returnValuesOf } from './returnValues.js';
@@ -21,5 +22,8 @@ export const updateItem = (state: ServiceState, input: UpdateItemInput) => {
   const updater = expressionUpdate(engine, key, update);
   checkConditionFirst(engine, key, condition, input.ReturnValuesOnConditionCheckFailure);
   const result = engine.updateItem(key, updater.apply);
-  return returnedAttributes(returnValues, result.oldItem, result.newItem, updater.updatedPaths());
+  return {
+    ...returnedAttributes(returnValues, result.oldItem, result.newItem, updater.updatedPaths()),
+    ...writeCapacity(input, engine.tableName, result.oldItem, result.newItem),
+  };
 };
