@@ -79,7 +79,12 @@ export const poisonAndRedrive = async (seed: number, lines = 40): Promise<Redriv
   for (const letter of letters.letters())
     before[letter.projection] = (before[letter.projection] ?? 0) + 1;
 
-  const redriven = await redrive({ projections: fixedOrderProjections, store, letters });
+  const redriven = await redrive({
+    projections: fixedOrderProjections,
+    store,
+    letters,
+    now: () => clock.now(),
+  });
   const clean = new InMemoryProjectionStore();
   await deliver(table, fixedOrderProjections, clean, new InMemoryDeadLetterTable());
   return {

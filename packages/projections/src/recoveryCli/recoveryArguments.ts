@@ -16,6 +16,8 @@ export interface RecoveryOptions {
   readonly batchSize: number | undefined;
   /** redrive: leave the letters of records no projection could read. */
   readonly skipUnreadable: boolean;
+  /** redrive: also apply letters of changes older than the 25-hour replay window. */
+  readonly beyondReplayWindow: boolean;
   /** failed-batches: where the on-failure records are; `-` or undefined for stdin. */
   readonly file: string | undefined;
 }
@@ -39,6 +41,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'batch-size': { type: 'string' },
   'skip-unreadable': { type: 'boolean' },
+  'beyond-replay-window': { type: 'boolean' },
   file: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -69,9 +72,9 @@ export const parseRecoveryArguments = (
   if (!values['dead-letter-table']) return usageError('--dead-letter-table is required');
   if (values.endpoint !== undefined && !URL.canParse(values.endpoint))
     return usageError(`--endpoint must be a URL, got ${JSON.stringify(values.endpoint)}`);
-  const redriveOnly = (['dry-run', 'batch-size', 'skip-unreadable'] as const).find(
-    (name) => values[name] !== undefined,
-  );
+  const redriveOnly = (
+    ['dry-run', 'batch-size', 'skip-unreadable', 'beyond-replay-window'] as const
+  ).find((name) => values[name] !== undefined);
   if (command !== 'redrive' && redriveOnly !== undefined)
     return usageError(`--${redriveOnly} is only used with redrive`);
   if (command !== 'failed-batches' && values.file !== undefined)
@@ -91,6 +94,7 @@ export const parseRecoveryArguments = (
     dryRun: values['dry-run'] ?? false,
     batchSize,
     skipUnreadable: values['skip-unreadable'] ?? false,
+    beyondReplayWindow: values['beyond-replay-window'] ?? false,
     file: values.file,
   });
 };

@@ -82,7 +82,8 @@ describe('sluice-recover against DynamoDB Local', () => {
       deadLetters: letters,
     });
     const poisoned = await tablesOf(store);
-    const dry = await cli(['redrive', ...common, '--dry-run']);
+    // The generated changes are from 2023: past the replay window, applied on request.
+    const dry = await cli(['redrive', ...common, '--dry-run', '--beyond-replay-window']);
     expect(dry).toMatchObject({
       status: 0,
       stdout: expect.stringMatching(
@@ -91,10 +92,14 @@ describe('sluice-recover against DynamoDB Local', () => {
     });
     expect(await tablesOf(store)).toEqual(poisoned);
 
-    const wet = await cli(['redrive', ...common, '--batch-size', '3']);
+    const kept = await cli(['redrive', ...common]);
+    expect(kept.stdout).toMatch(
+      /redrive: (\d+) letter\(s\): 0 applied, 0 still refused, 0 kept as keys only, \1 past the 25 h replay window, 0 removed/,
+    );
+    const wet = await cli(['redrive', ...common, '--batch-size', '3', '--beyond-replay-window']);
     expect(wet.status).toBe(0);
     expect(wet.stdout).toMatch(
-      /^redrive: (\d+) letter\(s\): \1 applied, 0 still refused, 0 kept as keys only, \1 removed$/m,
+      /^redrive: (\d+) letter\(s\): \1 applied, 0 still refused, 0 kept as keys only, 0 past the 25 h replay window, \1 removed$/m,
     );
     const clean = new InMemoryProjectionStore();
     await runShards(shards, 4, {

@@ -86,6 +86,7 @@ export const runRecoveryCli = async (
         letters,
         dryRun: options.dryRun,
         unreadable: !options.skipUnreadable,
+        beyondReplayWindow: options.beyondReplayWindow,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         onProgress: (p) =>
           stderr.write(`${p.projection}: ${p.applied + p.stillPoison}/${p.read} letter(s)\n`),

@@ -3,7 +3,8 @@ import type { RedriveCounts, RedriveSummary } from '../redrive/redriveOptions.js
 
 const counts = (c: RedriveCounts, dryRun: boolean) =>
   `${c.read} letter(s): ${c.applied} ${dryRun ? 'would apply' : 'applied'}, ` +
-  `${c.stillPoison} still refused, ${c.imagesOmitted} kept as keys only` +
+  `${c.stillPoison} still refused, ${c.imagesOmitted} kept as keys only, ` +
+  `${c.beyondReplay} past the 25 h replay window` +
   (dryRun ? '' : `, ${c.removed} removed`);
 
 /** What a redrive did: one line per projection with letters, then the total. */

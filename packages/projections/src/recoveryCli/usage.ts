@@ -28,6 +28,9 @@ redrive
   --dry-run                    decode and plan only: write nothing, remove no letter
   --batch-size <n>             letters per batch (default 100)
   --skip-unreadable            leave letters of records no projection could read (projection *)
+  --beyond-replay-window       also apply letters of changes over 25 hours old (by default they
+                               stay: the markers that would tell them stale may have expired;
+                               safe for history projections, otherwise rebuild)
 
 failed-batches
   --file <path>                the on-failure records; - or absent: stdin

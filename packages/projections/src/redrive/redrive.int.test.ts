@@ -51,7 +51,13 @@ describe('redrive on DynamoDB Local', () => {
     expect(E.isRight(poisoned) && poisoned.right.letters.length).toBeGreaterThan(0);
 
     const fixed = tasksWith(TaskCodec);
-    const done = await redrive({ projections: fixed, store, letters, batchSize: 4 });
+    const done = await redrive({
+      projections: fixed,
+      store,
+      letters,
+      batchSize: 4,
+      now: () => new Date(1_700_000_100_000),
+    });
     expect(E.isRight(done) && done.right.total.stillPoison).toBe(0);
     const clean = new InMemoryProjectionStore();
     await runShards(shards, 5, {

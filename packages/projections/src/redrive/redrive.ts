@@ -13,10 +13,18 @@ import type {
   RedriveOptions,
   RedriveSummary,
 } from './redriveOptions.js';
+import { beyondReplayWindow } from './replayWindow.js';
 import { sortBySequence } from './sortBySequence.js';
 
 type Counts = { -readonly [K in keyof RedriveCounts]: RedriveCounts[K] };
-const zero = (): Counts => ({ read: 0, applied: 0, stillPoison: 0, imagesOmitted: 0, removed: 0 });
+const zero = (): Counts => ({
+  read: 0,
+  applied: 0,
+  stillPoison: 0,
+  imagesOmitted: 0,
+  beyondReplay: 0,
+  removed: 0,
+});
 
 /**
  * Runs dead-lettered records again through the projections as they are now (a fixed codec):
@@ -86,9 +94,14 @@ const redrivePartition = async (
   const read = await readAll(letters, partition.name);
   if (E.isLeft(read)) return read.left;
   const sorted = sortBySequence(read.right);
-  const redrivable = sorted.filter((letter) => !letter.imagesOmitted);
+  const now = (options.now ?? (() => new Date()))();
+  const tooOld = (letter: StoredLetter) =>
+    options.beyondReplayWindow !== true && beyondReplayWindow(letter.record, now);
+  const readable = sorted.filter((letter) => !letter.imagesOmitted);
+  const redrivable = readable.filter((letter) => !tooOld(letter));
   counts.read = sorted.length;
-  counts.imagesOmitted = sorted.length - redrivable.length;
+  counts.imagesOmitted = sorted.length - readable.length;
+  counts.beyondReplay = readable.length - redrivable.length;
   const size = Math.max(1, options.batchSize ?? 100);
   for (let start = 0; start < redrivable.length; start += size) {
     const batch = redrivable.slice(start, start + size);

@@ -16,6 +16,8 @@ import {
 } from './testSupport/poisonedRun.js';
 
 const fixed = tasksWith(TaskCodec);
+// The histories' changes are made at 1_700_000_000 s and on: redrive runs soon after.
+const now = () => new Date(1_700_000_100_000);
 const faults = fc.array(
   fc.record({ after: fc.nat(12), kind: fc.constantFrom('crash' as const, 'fail' as const) }),
   { maxLength: 3 },
@@ -39,13 +41,13 @@ const poisonThenRedrive = async (
   for (const fault of armed) {
     store.failAfter(fault.after, fault.kind);
     try {
-      await redrive({ projections: fixed, store, letters, batchSize: 3 });
+      await redrive({ projections: fixed, store, letters, batchSize: 3, now });
     } catch (error) {
       if (!(error instanceof SimulatedCrash)) throw error;
     }
     store.clearFault();
   }
-  const last = await redrive({ projections: fixed, store, letters, batchSize: 3 });
+  const last = await redrive({ projections: fixed, store, letters, batchSize: 3, now });
   const clean = new InMemoryProjectionStore();
   await runShards(shards, batchSize, { projections: fixed, store: clean, deadLetters: letters });
   return { store, clean, letters, poisoned, last };
@@ -106,6 +108,7 @@ describe('redrive', () => {
       letters,
       dryRun: true,
       batchSize: 2,
+      now,
       onProgress: (p) => progress.push(p),
     });
     expect(store.tables()).toEqual(before.tables);
@@ -115,6 +118,7 @@ describe('redrive', () => {
       projections: stillBuggy,
       store: real.store,
       letters: real.letters,
+      now,
     });
     if (E.isLeft(dry) || E.isLeft(wet)) throw new Error('redrive failed');
     expect(dry.right.dryRun).toBe(true);
@@ -141,8 +145,39 @@ describe('redrive', () => {
     });
     const total = letters.letters().length;
     store.failAfter(0, 'fail');
-    const failed = await redrive({ projections: fixed, store, letters });
+    const failed = await redrive({ projections: fixed, store, letters, now });
     expect(failed).toMatchObject(E.left({ _tag: 'RedriveFailed', projection: 'taskHistory' }));
     expect(letters.letters()).toHaveLength(total);
+  });
+
+  it('leaves letters of changes older than the 25-hour replay window, whose markers may be gone, unless told otherwise', async () => {
+    const { shards } = fc.sample(shardedRecords, { numRuns: 1, seed: 9 })[0]!;
+    const store = new InMemoryProjectionStore();
+    const letters = new InMemoryDeadLetterTable();
+    await runShards(shards, 4, {
+      projections: tasksWith(buggyCodec(() => true)),
+      store,
+      deadLetters: letters,
+    });
+    const total = letters.letters().length;
+    const later = () => new Date(1_700_000_000_000 + 26 * 3600 * 1000);
+    const kept = await redrive({ projections: fixed, store, letters, now: later });
+    expect(E.isRight(kept) && kept.right.total).toMatchObject({
+      read: total,
+      beyondReplay: total,
+      applied: 0,
+    });
+    expect(letters.letters()).toHaveLength(total);
+    const forced = await redrive({
+      projections: fixed,
+      store,
+      letters,
+      now: later,
+      beyondReplayWindow: true,
+    });
+    expect(E.isRight(forced) && forced.right.total).toMatchObject({
+      applied: total,
+      beyondReplay: 0,
+    });
   });
 });

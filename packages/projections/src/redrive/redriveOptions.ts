@@ -18,6 +18,15 @@ export interface RedriveOptions {
   readonly inexactNumbers?: InexactNumbers;
   /** Called after every batch with the counts so far. */
   readonly onProgress?: (progress: RedriveProgress) => void;
+  /** The current time, against which a letter's age is measured (default: the system clock). */
+  readonly now?: () => Date;
+  /**
+   * Also redrive letters of changes made more than 25 hours ago. Markers and tombstones that
+   * would recognise such a change as stale expire after 25 hours, so for an aggregate or a
+   * deleting projection it could count a removed item again: by default those letters stay
+   * (`beyondReplay`) and the answer is a rebuild. Safe for projections of `PutRow`s only.
+   */
+  readonly beyondReplayWindow?: boolean;
 }
 
 /** Counts of one projection's letters (or `*`). */
@@ -30,6 +39,8 @@ export interface RedriveCounts {
   readonly stillPoison: number;
   /** Letters holding keys and position only (the record was over the item limit): left for `recoverFailedBatches` or a rebuild. */
   readonly imagesOmitted: number;
+  /** Letters of changes older than the 25-hour replay window, left in place (see `beyondReplayWindow`). */
+  readonly beyondReplay: number;
   /** Letters removed (0 in a dry run). */
   readonly removed: number;
 }
