@@ -73,6 +73,23 @@ const medianRun = (runs: readonly BackendRun[]): BackendRun => {
   };
 };
 
+/** The SDK workload once on DynamoDB Local; its start-up counts the JVM's launch when known. */
+export const measureOnDynamoDBLocal = async (
+  local: LocalBackend,
+  writes: number,
+): Promise<NonNullable<InProcessResult['local']>> => {
+  const run = await runSdkWorkload(local.clients, {
+    tableName: `bench-in-process-${process.pid}-${++tables}`,
+    writes,
+  });
+  return {
+    ...run,
+    launchMs: local.launchMs,
+    totalMs: run.createMs + run.writesMs + run.streamReadMs,
+    startupMs: (local.launchMs ?? 0) + run.createMs + run.firstWriteMs,
+  };
+};
+
 /**
  * Issue 13's performance figures: `writes` DocumentClient writes and a full stream read on a
  * fresh `InProcessDynamoDB` (`rounds` times, medians; the first start-up reported apart), the
@@ -94,19 +111,7 @@ export const measureInProcess = async (
     streamReadMs: median(directs.map((d) => d.streamReadMs)),
     records: directs[0]!.records,
   };
-  let localRun: InProcessResult['local'];
-  if (local) {
-    const run = await runSdkWorkload(local.clients, {
-      tableName: `bench-in-process-${process.pid}-${++tables}`,
-      writes: options.writes,
-    });
-    localRun = {
-      ...run,
-      launchMs: local.launchMs,
-      totalMs: run.createMs + run.writesMs + run.streamReadMs,
-      startupMs: (local.launchMs ?? 0) + run.createMs + run.firstWriteMs,
-    };
-  }
+  const localRun = local ? await measureOnDynamoDBLocal(local, options.writes) : undefined;
   return {
     writes: options.writes,
     rounds: options.rounds,

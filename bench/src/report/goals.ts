@@ -214,7 +214,6 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
         met: growth.flat,
       });
   }
-  if (results.inProcess) lines.push(...inProcessGoals(results.inProcess));
   for (const l of lag ?? [])
     lines.push({
       measurement: `5. Poller lag, ${l.writesPerSecond} writes/s, idle delay ${l.idleDelayMs} ms`,
@@ -222,6 +221,7 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
       goal: 'reported (no target set)',
       met: undefined,
     });
+  if (results.inProcess) lines.push(...inProcessGoals(results.inProcess));
   return lines;
 };
 
