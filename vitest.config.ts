@@ -11,10 +11,6 @@ export default defineConfig({
       '@sluice/core': src('core'),
       '@sluice/projections': src('projections'),
       '@sluice/testing': src('testing'),
-      // Before '@sluice/cdk', which would otherwise match the subpath as a prefix.
-      '@sluice/cdk/spec': fileURLToPath(
-        new URL('./packages/cdk/src/spec/index.ts', import.meta.url),
-      ),
       '@sluice/cdk': src('cdk'),
     },
   },

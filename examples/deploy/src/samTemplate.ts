@@ -1,8 +1,9 @@
-import { type ProjectionStackSpec, projectionStackSpec } from '@sluice/cdk/spec';
 import {
   type EventSourceMappingSettings,
   filterCriteriaOf,
   type Projection,
+  type ProjectionStackSpec,
+  projectionStackSpec,
   recommendedEventSourceMapping,
   type TableSpec,
 } from '@sluice/projections';
@@ -77,17 +78,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
           ? {}
           : { TimeToLiveSpecification: { AttributeName: ttl, Enabled: true } }),
       }),
-      ...Object.fromEntries(
-        spec.written.map(({ spec: t, timeToLiveAttribute: attribute }) => [
-          logicalIdOf(t),
-          tableResource(
-            t,
-            attribute === undefined
-              ? {}
-              : { TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } },
-          ),
-        ]),
-      ),
+      ...Object.fromEntries(spec.written.map((t) => [logicalIdOf(t.spec), tableResource(t.spec)])),
       ProjectionFailures: {
         Type: 'AWS::SQS::Queue',
         Properties: { MessageRetentionPeriod: 1_209_600 },

@@ -1,5 +1,5 @@
+import type { MappingSettings } from '@sluice/projections';
 import type { CfnEventSourceMappingProps } from 'aws-cdk-lib/aws-lambda';
-import type { MappingSettings } from './spec/projectionStackSpec.js';
 
 /** What the mapping connects: the function, the one stream, the on-failure destination. */
 export interface MappingTargets {

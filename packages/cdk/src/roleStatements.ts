@@ -1,5 +1,5 @@
+import type { Permission } from '@sluice/projections';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { Permission } from './spec/projectionStackSpec.js';
 
 /** The ARNs the spec's permissions name, once the stack has made the resources. */
 export interface PermissionTargets {

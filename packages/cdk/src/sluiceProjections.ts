@@ -1,4 +1,9 @@
 import type { Projection, TableSpec } from '@sluice/projections';
+import {
+  METRICS_NAMESPACE,
+  type ProjectionStackSpec,
+  projectionStackSpec,
+} from '@sluice/projections';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -10,8 +15,6 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { mappingProperties } from './mappingProperties.js';
 import { roleStatements } from './roleStatements.js';
-import { METRICS_NAMESPACE } from './spec/metricsNamespace.js';
-import { type ProjectionStackSpec, projectionStackSpec } from './spec/projectionStackSpec.js';
 import { type StreamAlarms, streamAlarms } from './streamAlarms.js';
 import { tableOf } from './tableOf.js';
 

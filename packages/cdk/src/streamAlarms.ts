@@ -1,9 +1,9 @@
+import { METRICS_NAMESPACE } from '@sluice/projections';
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from './spec/metricsNamespace.js';
 
 /** The alarms that matter for a stream consumer. */
 export interface StreamAlarms {

@@ -1,6 +1,6 @@
+import type { StreamSourceSpec } from '@sluice/projections';
 import type { StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import type { StreamSourceSpec } from './spec/streamSource.js';
 import { tableOf } from './tableOf.js';
 
 /** The source table of a spec: its keys, its stream with the spec's view type, its TTL if any. */

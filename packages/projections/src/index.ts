@@ -100,6 +100,25 @@ export { InMemoryDeadLetters } from './deadLetter/inMemoryDeadLetters.js';
 export { InMemoryDeadLetterTable } from './deadLetter/inMemoryDeadLetterTable.js';
 export { MAX_RECORD_BYTES } from './deadLetter/letterItem.js';
 export { type LetterKey, type StoredLetter, UNREADABLE } from './deadLetter/storedLetter.js';
+// Deploying: what a projection stack deploys (tables, variables, mapping, rights), for SAM and CDK.
+export { deployedTableNames } from './deploy/deployedTableNames.js';
+export { METRICS_NAMESPACE } from './deploy/metricsNamespace.js';
+export {
+  type MappingSettings,
+  type Permission,
+  type ProjectionStackInput,
+  type ProjectionStackSpec,
+  projectionStackSpec,
+  type WrittenTable,
+} from './deploy/projectionStackSpec.js';
+export type { StreamSourceSpec } from './deploy/streamSource.js';
+export {
+  DEAD_LETTER_ACTIONS,
+  QUEUE_SEND_ACTIONS,
+  STORE_ACTIONS,
+  STREAM_READ_ACTIONS,
+} from './deploy/tableAccess.js';
+export { tableVariable } from './deploy/tableVariable.js';
 // DynamoDB stores, table creation and request counting.
 export {
   countRequests,

@@ -1,5 +1,6 @@
-import { acknowledgedRules, STREAM_READ_ACTIONS } from '@sluice/cdk';
+import { acknowledgedRules } from '@sluice/cdk';
 import { deployedShape } from '@sluice/example-deploy';
+import { STREAM_READ_ACTIONS } from '@sluice/projections';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';

@@ -132,7 +132,6 @@ describe('the code blocks of the READMEs', () => {
             '@sluice/projections': [join(up, 'packages/projections/src/index.ts')],
             '@sluice/testing': [join(up, 'packages/testing/src/index.ts')],
             '@sluice/cdk': [join(up, 'packages/cdk/src/index.ts')],
-            '@sluice/cdk/spec': [join(up, 'packages/cdk/src/spec/index.ts')],
             '@sluice/example-*': [join(up, 'examples/*/src/index.ts')],
             'aws-lambda': [lambdaTypes],
           },

@@ -13,6 +13,7 @@ export interface ReadmeProject {
 const core = 'packages/core/README.md';
 const projections = 'packages/projections/README.md';
 const testing = 'packages/testing/README.md';
+const cdk = 'packages/cdk/README.md';
 
 /**
  * What a user does from each README: core alone; projections, with testing installed next to it
@@ -21,6 +22,7 @@ const testing = 'packages/testing/README.md';
 export const readmeProjects: readonly ReadmeProject[] = [
   { name: 'core', installs: [core], examples: [core] },
   { name: 'projections', installs: [projections, testing], examples: [projections, testing] },
+  { name: 'cdk', installs: [cdk], examples: [cdk] },
   { name: 'root', installs: ['README.md'], examples: ['README.md', core, projections, testing] },
 ];
 

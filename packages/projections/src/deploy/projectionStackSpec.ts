@@ -1,11 +1,11 @@
+import { deadLetterTableSpec } from '../deadLetter/deadLetterTableSpec.js';
+import type { TableSpec } from '../dynamodb/tables/tableSpec.js';
 import {
-  deadLetterTableSpec,
   type EventSourceMappingSettings,
-  filterCriteriaOf,
-  type Projection,
   recommendedEventSourceMapping,
-  type TableSpec,
-} from '@sluice/projections';
+} from '../lambda/eventSourceMapping.js';
+import { filterCriteriaOf } from '../lambda/filterCriteriaOf.js';
+import type { Projection } from '../projection/projection.js';
 import {
   DEAD_LETTER_ACTIONS,
   QUEUE_SEND_ACTIONS,

@@ -1,5 +1,5 @@
 import type { StreamViewType } from '@sluice/core';
-import type { TableSpec } from '@sluice/projections';
+import type { TableSpec } from '../dynamodb/tables/tableSpec.js';
 
 /** A table whose stream feeds the projections. */
 export interface StreamSourceSpec extends TableSpec {

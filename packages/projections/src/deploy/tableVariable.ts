@@ -1,4 +1,4 @@
-import type { TableSpec } from '@sluice/projections';
+import type { TableSpec } from '../dynamodb/tables/tableSpec.js';
 
 /** The environment variable holding a table's deployed name: `orderHistory` → `ORDER_HISTORY_TABLE`. */
 export const tableVariable = (table: Pick<TableSpec, 'tableName'>): string =>

@@ -1,4 +1,4 @@
-import type { TableSpec } from '@sluice/projections';
+import type { TableSpec } from '../dynamodb/tables/tableSpec.js';
 import { tableVariable } from './tableVariable.js';
 
 /**
