@@ -61,6 +61,10 @@ export interface ReplayResult {
   readonly historyRows: number;
   readonly aggregateRows: number;
   readonly markerRows: number;
+  /** Markers whose TTL has not passed at the end: those DynamoDB would still hold. */
+  readonly unexpiredMarkerRows?: number;
+  /** Items in the source table at the end. */
+  readonly liveItems?: number;
   readonly archiveRows: number;
 }
 
@@ -143,6 +147,11 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     }
   }
   const rows = async (table: string) => (await store.scan(table)).length;
+  // The in-memory store keeps expired markers (TTL deletion is DynamoDB's job): count the others.
+  const nowSeconds = workload.clock.nowMs() / 1000;
+  const unexpired = (await store.scan(benchTables.markers)).filter(
+    (marker) => typeof marker.expiresAt !== 'number' || marker.expiresAt > nowSeconds,
+  ).length;
   return {
     pipeline,
     changes,
@@ -158,6 +167,8 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     historyRows: store.drainedRows,
     aggregateRows: await rows(benchTables.linesPerOrder),
     markerRows: await rows(benchTables.markers),
+    unexpiredMarkerRows: unexpired,
+    liveItems: workload.table.itemCount,
     archiveRows: await rows(benchTables.archive),
   };
 };

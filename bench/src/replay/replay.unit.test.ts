@@ -14,6 +14,11 @@ describe('replay at a tiny size (so the benchmark cannot rot)', () => {
     expect(held).toBeLessThanOrEqual(2 * 1000 + 1);
     expect(result.eventsPerSecond).toBeGreaterThan(0);
     expect(result.peakRssBytes).toBeGreaterThan(0);
+    // Removed items' markers expire 25 h after the removal: what stays is a marker per live item
+    // plus at most one per change of the last 25 hours, not one per item ever seen.
+    const lastWindow = Math.ceil(4000 * 0.25 * (25 / 24));
+    expect(result.unexpiredMarkerRows).toBeLessThanOrEqual(result.liveItems! + lastWindow);
+    expect(result.markerRows).toBeGreaterThan(result.unexpiredMarkerRows!);
   });
 
   it('runs the reference pipeline over the same records without writing anything', async () => {

@@ -235,6 +235,9 @@ const replay = (r: BenchResults): string[] => {
       : '',
     `- Peak RSS: ${mb(p.peakRssBytes)} MB after a batch, ${mb(p.maxRssBytes)} MB as the kernel counts it`,
     `- Derived tables at the end: ${count(p.historyRows)} history rows (drained), ${count(p.aggregateRows)} order rows, ${count(p.markerRows)} markers, ${count(p.archiveRows)} archived lines`,
+    p.unexpiredMarkerRows !== undefined && p.liveItems !== undefined
+      ? `- Markers: ${count(p.unexpiredMarkerRows)} not yet expired for ${count(p.liveItems)} live source items (the rest: items removed in the last 25 h); a removed item's marker expires 25 h after the removal, so the marker table follows the live items, not the history`
+      : '',
     growth
       ? `- Memory growth: after two retention windows of warm-up, the peak ${growth.measure} at the checkpoints ${count(growth.earlier[0])}–${count(growth.earlier[1])} is ${mb(growth.earlierPeakBytes)} MB and at ${count(growth.later[0])}–${count(growth.later[1])} ${mb(growth.laterPeakBytes)} MB (${(growth.growth * 100).toFixed(1)}%). Memory saws with the stream releasing trimmed records in blocks; RSS also holds garbage V8 has not collected yet, so growth is judged on the heap retained after a full GC.`
       : '',
