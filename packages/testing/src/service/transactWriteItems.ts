@@ -13,6 +13,8 @@ import { compileRequest, writeCondition, writeOptions } from './requestExpressio
 import type { ServiceState } from './serviceState.js';
 import { wireMap } from './wireJson.js';
 
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
 /** One table's share of a transaction: its actions and where they stand in the request. */
 interface TableActions {
   readonly engine: InMemoryTable;
@@ -95,6 +97,14 @@ export const transactWriteItems = (state: ServiceState, input: TransactWriteItem
     });
     const plans = planned.plans.filter((_, i) => actions[i]?.type !== 'conditionCheck');
     commits.push({ engine, plans });
+  }
+  // Each table checked its own share; the 4 MB bound holds for the whole transaction.
+  const bytes = commits.reduce(
+    (sum, { plans }) => plans.reduce((total, p) => total + (p.next?.size ?? 0), sum),
+    0,
+  );
+  if (bytes > MAX_TRANSACTION_BYTES) {
+    throw validationException('Transaction request exceeds the maximum allowed size of 4 MB');
   }
   if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons);
   for (const { engine, plans } of commits) engine.commitPlanned(plans);

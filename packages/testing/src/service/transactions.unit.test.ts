@@ -181,6 +181,22 @@ describe('batches and transactions through the SDK', () => {
     expect(db.table('orders').get({ pk: 'a', sk: 1 })).toEqual({ pk: 'a', sk: 1, v: 3 });
   });
 
+  it('the 4 MB bound holds across tables, nothing applied', async () => {
+    const { db, doc } = await twoTables();
+    const big = 'x'.repeat(390_000);
+    const puts = (table: string) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        Put: { TableName: table, Item: { pk: `big${i}`, sk: 1, big } },
+      }));
+    const failed = doc.send(
+      new TransactWriteCommand({ TransactItems: [...puts('orders'), ...puts('audit')] }),
+    );
+    await expect(failed).rejects.toThrow(
+      'Transaction request exceeds the maximum allowed size of 4 MB',
+    );
+    expect(recordCounts(db)).toEqual([1, 0]);
+  });
+
   it('two actions on one item are refused as a ValidationException, nothing applied', async () => {
     const { db, doc } = await twoTables();
     const error = await doc
