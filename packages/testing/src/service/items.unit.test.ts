@@ -154,6 +154,36 @@ describe('item operations through the unmodified SDK', () => {
     expect(db.table('orders').itemCount).toBe(0);
   });
 
+  it('a malformed expression or a mistyped value is refused and nothing reaches the stream', async () => {
+    const { db, doc } = await setup();
+    const malformed = await validationError(
+      doc.send(
+        new UpdateCommand({
+          TableName: 'orders',
+          Key: { pk: 'a', sk: 1 },
+          UpdateExpression: 'SET v = :v,',
+          ExpressionAttributeValues: { ':v': 1 },
+        }),
+      ),
+    );
+    expect(malformed).toMatch(/^Invalid UpdateExpression: Syntax error/);
+    const mistyped = await validationError(
+      db.client().send(
+        new UpdateItemCommand({
+          TableName: 'orders',
+          Key: { pk: { S: 'a' }, sk: { N: '1' } },
+          UpdateExpression: 'SET v = :v',
+          ExpressionAttributeValues: { ':v': { N: 'not a number' } },
+        }),
+      ),
+    );
+    expect(mistyped).toBe(
+      'ExpressionAttributeValues contains invalid value: A value provided cannot be converted into a number for key :v',
+    );
+    expect(db.table('orders').itemCount).toBe(0);
+    expect(db.table('orders').stream.records()).toEqual([]);
+  });
+
   it('an item over 400 KB is refused and nothing reaches the stream', async () => {
     const { db, doc } = await setup();
     const message = await validationError(
