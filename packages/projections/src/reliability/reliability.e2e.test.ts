@@ -78,7 +78,7 @@ describe('reliability on DynamoDB Local', () => {
         env: {
           E2E_DEAD_LETTER_TABLE: `${id}-letters`,
           E2E_FAULT_SEED: String(seed * 31 + restarts++),
-          E2E_FAULT_RATE: '0.08',
+          E2E_FAULT_RATE: '0.05',
         },
       });
 
@@ -107,7 +107,7 @@ describe('reliability on DynamoDB Local', () => {
     const records = await readDynamoDBLocalStream(streams, streamArn);
     const last = records.at(-1)?.dynamodb?.SequenceNumber as SequenceNumber;
     const leases = dynamoDbLeaseTable({ client: dynamodb, tableName: `${id}-leases` });
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 180_000;
     for (;;) {
       const listed = await leases.list(streamArn);
       if (E.isRight(listed) && listed.right.some((l) => l.checkpoint === last)) break;
@@ -157,5 +157,5 @@ describe('reliability on DynamoDB Local', () => {
     process.stdout.write(
       `reliability e2e: seed ${seed}, ${kills} kills, ${records.length} changes, ${stored.length} dead letters\n`,
     );
-  }, 240_000);
+  }, 360_000);
 });
