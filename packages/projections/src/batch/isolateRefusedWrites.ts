@@ -109,5 +109,6 @@ const refusedLetter = (
     blocked: false,
     record: source.record(index),
     ...(settings.shardId === undefined ? {} : { shardId: settings.shardId }),
+    ...(settings.streamArn === undefined ? {} : { streamArn: settings.streamArn }),
   };
 };

@@ -19,6 +19,8 @@ export interface BatchSettings {
   readonly poison?: 'skip' | 'block';
   /** The shard these records come from, when the runner knows it: dead letters keep it. */
   readonly shardId?: string;
+  /** The stream's ARN, for records that do not carry it (Streams API shape): dead letters keep it. */
+  readonly streamArn?: string;
 }
 
 // Lists already found free of duplicate names: runners pass the same list to every batch.
@@ -55,6 +57,7 @@ export const runBatch = async (
       blocked: block,
       record: source.record(index),
       ...(settings.shardId === undefined ? {} : { shardId: settings.shardId }),
+      ...(settings.streamArn === undefined ? {} : { streamArn: settings.streamArn }),
     });
   for (let i = 0; i < source.length; i++) {
     const unreadable = source.prepare(i, events, refusals);
