@@ -109,7 +109,7 @@ const throughput = (r: BenchResults): string[] => {
       ],
     ),
     '',
-    `Where Sluice's time goes, roughly (CPU-time medians of separate step runs, so they need not add up): decode ${share(t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, planning ${share(t.sluiceDecodeAndPlan.medianCpuMs - t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, applying to the in-memory store and batch bookkeeping ${share(t.sluice.medianCpuMs - t.sluiceDecodeAndPlan.medianCpuMs, t.sluice.medianCpuMs)}. Garbage-collection pauses (V8's \`gc\` performance entries within each round) take ${share(t.sluice.medianGcMs, t.sluice.medianMs)} of (c)'s wall-clock round (${ms(t.sluice.medianGcMs)} ms), ${share(t.handWrittenProjections.medianGcMs, t.handWrittenProjections.medianMs)} of (a′)'s (${ms(t.handWrittenProjections.medianGcMs)} ms).`,
+    `Where Sluice's time goes, roughly (CPU-time medians of separate step runs, so they need not add up): decode ${share(t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, planning ${share(t.sluiceDecodeAndPlan.medianCpuMs - t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, applying to the in-memory store and batch bookkeeping ${share(t.sluice.medianCpuMs - t.sluiceDecodeAndPlan.medianCpuMs, t.sluice.medianCpuMs)}. Garbage-collection pauses (V8's \`gc\` performance entries, main thread), each contestant run alone after the timed rounds: ${share(t.gc.sluice.gcMs, t.gc.sluice.wallMs)} of (c)'s wall-clock time, ${share(t.gc.handWrittenProjections.gcMs, t.gc.handWrittenProjections.wallMs)} of (a′)'s.`,
     '',
   ];
 };

@@ -12,7 +12,6 @@ const rate = (name: string, medianMs: number): Rate => ({
   samplesMs: [medianMs],
   medianMs,
   medianCpuMs: medianMs,
-  medianGcMs: medianMs / 10,
   recordsPerSecond: 1_000_000 / medianMs,
 });
 
@@ -76,6 +75,10 @@ const results = (sluiceMs: number, retainedAtEndMb: number): BenchResults => ({
     sluice: rate('c', sluiceMs),
     sluiceDecodeOnly: rate('c1', sluiceMs / 2),
     sluiceDecodeAndPlan: rate('c2', sluiceMs * 0.8),
+    gc: {
+      sluice: { wallMs: 100, gcMs: 12, share: 0.12 },
+      handWrittenProjections: { wallMs: 100, gcMs: 30, share: 0.3 },
+    },
   },
   replay: replayRun(retainedAtEndMb),
   replayReference: {
@@ -213,5 +216,14 @@ describe('goals and the report', () => {
       met: false,
     });
     expect(bundle.measurement).toContain('still pending');
+  });
+
+  it("shows where (c)'s time goes: decode, plan, apply and GC shares", () => {
+    expect(renderReport(results(100, 100))).toContain(
+      'decode 50%, planning 30%, applying to the in-memory store and batch bookkeeping 20%. Garbage-collection pauses',
+    );
+    expect(renderReport(results(100, 100))).toContain(
+      "12% of (c)'s wall-clock time, 30% of (a′)'s.",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { orderLineEvent } from '../orders/orderLineEvent.js';
+import { type GcShare, gcShare } from '../timing/gcShare.js';
 import { interleavedRounds, type Timings } from '../timing/interleavedRounds.js';
 import { handWrittenProjections, handWrittenTables } from './handWrittenProjections.js';
 import { handWrittenUnmarshall } from './handWrittenUnmarshall.js';
@@ -32,6 +33,8 @@ export interface ThroughputResult {
   readonly sluice: Rate;
   readonly sluiceDecodeOnly: Rate;
   readonly sluiceDecodeAndPlan: Rate;
+  /** Garbage-collection pauses of (c) and (a′), each run alone after the timed rounds. */
+  readonly gc: { readonly sluice: GcShare; readonly handWrittenProjections: GcShare };
 }
 
 const LAMBDA_CONTEXT = {} as never;
@@ -79,6 +82,14 @@ export const measureThroughput = async (options: ThroughputOptions): Promise<Thr
     ],
     { warmUp: options.warmUp, rounds: options.rounds },
   );
+  const gcRounds = Math.max(2, options.rounds);
+  const gc = {
+    sluice: await gcShare(() => sluiceBatch(event), gcRounds),
+    handWrittenProjections: await gcShare(
+      () => handWrittenProjections(event, handWrittenTables()),
+      gcRounds,
+    ),
+  };
   const rate = (name: string): Rate => {
     const t = timings.find((timing) => timing.name === name)!;
     return { ...t, recordsPerSecond: (options.records * 1000) / t.medianMs };
@@ -94,5 +105,6 @@ export const measureThroughput = async (options: ThroughputOptions): Promise<Thr
     sluice: rate('sluice'),
     sluiceDecodeOnly: rate('sluiceDecodeOnly'),
     sluiceDecodeAndPlan: rate('sluiceDecodeAndPlan'),
+    gc,
   };
 };

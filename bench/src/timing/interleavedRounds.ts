@@ -1,4 +1,4 @@
-import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { median } from './median.js';
 
 /** One contestant of a timed comparison. */
@@ -20,16 +20,7 @@ export interface Timings {
   readonly medianMs: number;
   /** Median CPU time (user + system, all threads, so GC helpers count): steadier on a busy machine. */
   readonly medianCpuMs: number;
-  /** Median time the garbage collector paused the main thread within a round. */
-  readonly medianGcMs: number;
 }
-
-// GC pauses (start, duration) that fall inside [start, end): a round's share of collection.
-const gcWithin = (entries: readonly PerformanceEntry[], start: number, end: number): number => {
-  let total = 0;
-  for (const e of entries) if (e.startTime >= start && e.startTime < end) total += e.duration;
-  return total;
-};
 
 /**
  * Times the contestants round-robin (a, b, c, a, b, c, …) rather than one after the other, so a
@@ -41,12 +32,6 @@ export const interleavedRounds = async (
 ): Promise<Timings[]> => {
   const samples = contestants.map(() => [] as number[]);
   const cpuSamples = contestants.map(() => [] as number[]);
-  const windows = contestants.map(() => [] as [number, number][]);
-  const gc: PerformanceEntry[] = [];
-  const observer = new PerformanceObserver((list) => {
-    gc.push(...list.getEntries());
-  });
-  observer.observe({ entryTypes: ['gc'] });
   for (let round = 0; round < options.warmUp + options.rounds; round++) {
     for (let i = 0; i < contestants.length; i++) {
       const cpu = process.cpuUsage();
@@ -57,16 +42,12 @@ export const interleavedRounds = async (
       if (round < options.warmUp) continue;
       samples[i]!.push(elapsed);
       cpuSamples[i]!.push((used.user + used.system) / 1000);
-      windows[i]!.push([start, start + elapsed]);
     }
   }
-  gc.push(...observer.takeRecords());
-  observer.disconnect();
   return contestants.map((c, i) => ({
     name: c.name,
     samplesMs: samples[i]!,
     medianMs: median(samples[i]!),
     medianCpuMs: median(cpuSamples[i]!),
-    medianGcMs: median(windows[i]!.map(([start, end]) => gcWithin(gc, start, end))),
   }));
 };
