@@ -100,29 +100,34 @@ export const goalsOf = (results: BenchResults): GoalLine[] => {
     const cb2 = over(throughput.powertoolsUnvalidated);
     const decode =
       throughput.sluiceDecodeOnly.recordsPerSecond / throughput.handWritten.recordsPerSecond;
+    // The goal is judged on wall-clock rates; CPU time (GC helper threads included) is shown beside.
+    const cpu = (other: { medianCpuMs: number }, ours: { medianCpuMs: number }) =>
+      `CPU time ${ratio(other.medianCpuMs / ours.medianCpuMs)}`;
+    const withCpu = (value: number, other: { medianCpuMs: number }, ours = throughput.sluice) =>
+      `${ratio(value)} (${cpu(other, ours)})`;
     lines.push(
       {
         measurement:
           '1. Batch throughput, Sluice / hand-written handler for the same projections (c/a′)',
-        figure: ratio(ca),
+        figure: withCpu(ca, throughput.handWrittenProjections),
         goal: '≥ 1×',
         met: ca >= 1,
       },
       {
         measurement: '1. Batch throughput, Sluice / Powertools with item schemas (c/b)',
-        figure: ratio(cb),
+        figure: withCpu(cb, throughput.powertools),
         goal: '≥ 3×',
         met: cb >= 3,
       },
       {
         measurement: '1. Batch throughput, Sluice / Powertools without item schemas (c/b′)',
-        figure: ratio(cb2),
+        figure: withCpu(cb2, throughput.powertoolsUnvalidated),
         goal: '≥ 3×',
         met: cb2 >= 3,
       },
       {
         measurement: '1. Decode only / hand-written `unmarshall` of both images (a)',
-        figure: ratio(decode),
+        figure: withCpu(decode, throughput.handWritten, throughput.sluiceDecodeOnly),
         goal: '≥ 3×',
         met: decode >= 3,
       },
