@@ -14,6 +14,7 @@ export {
   deliverStream,
   type EventSourceMapping,
   type EventSourceMappingInput,
+  type StreamConnection,
   type StreamSource,
 } from './delivery/eventSourceMapping.js';
 export type {
@@ -57,6 +58,7 @@ export {
   InProcessDynamoDB,
   type InProcessDynamoDBOptions,
 } from './service/inProcessDynamoDB.js';
+export { createSourceTable, type SourceTableInput } from './spec/createSourceTable.js';
 export type { ExpectedDeadLetter } from './spec/deadLettersDiff.js';
 export {
   type Deliveries,

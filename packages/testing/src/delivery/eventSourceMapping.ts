@@ -19,10 +19,14 @@ import type { StreamHandler } from './streamHandler.js';
 import type { StreamsApi } from './streamsApi.js';
 
 /** A stream to read: an in-memory table or stream, or any Streams API client and a stream ARN. */
-export type StreamSource =
-  | InMemoryTable
-  | InMemoryStream
-  | { readonly client: StreamsApi; readonly streamArn: string };
+/** A stream read through the Streams API: `InProcessDynamoDB`'s or DynamoDB Local's client and an ARN. */
+export interface StreamConnection {
+  readonly client: StreamsApi;
+  readonly streamArn: string;
+}
+
+/** What the driver reads: an in-memory table or stream, or any stream through the Streams API. */
+export type StreamSource = InMemoryTable | InMemoryStream | StreamConnection;
 
 /** What an event source mapping connects: a stream, a handler, and how to deliver. */
 export interface EventSourceMappingInput {

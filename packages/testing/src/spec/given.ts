@@ -1,4 +1,5 @@
 import { checkUniqueNames, type Projection } from '@sluice/projections';
+import type { StreamConnection } from '../delivery/eventSourceMapping.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { deliveryPlan } from './deliveries.js';
 import { type ProjectionRun, projectionRun } from './projectionRun.js';
@@ -17,12 +18,14 @@ export interface ProjectionSpec {
 /**
  * Starts a projection spec: `given(changes).when(projection, { deliveries }).then(tables)`. The
  * changes are written to an in-memory table (steps as data, or a function of the table and its
- * clock) whose stream carries exactly the records DynamoDB would emit; or pass a table you wrote.
+ * clock) whose stream carries exactly the records DynamoDB would emit; or pass a table you wrote,
+ * or the stream of a table your own code wrote through the SDK (`{ client, streamArn }`, from
+ * `InProcessDynamoDB` or DynamoDB Local alike: see `createSourceTable`).
  */
-export function given(source: InMemoryTable): ProjectionSpec;
+export function given(source: InMemoryTable | StreamConnection): ProjectionSpec;
 export function given(writes: GivenWrites, options?: SourceTableOptions): ProjectionSpec;
 export function given(
-  source: InMemoryTable | GivenWrites,
+  source: InMemoryTable | StreamConnection | GivenWrites,
   options: SourceTableOptions = {},
 ): ProjectionSpec {
   if (source instanceof InMemoryTable && !source.hasStream)
@@ -44,10 +47,14 @@ export function given(
       // seeds meets many cross-shard orders, not one.
       const stream = { sequenceSeed: plan.faults?.seed ?? 1, ...options.stream };
       const writeSource = () =>
-        source instanceof InMemoryTable
-          ? Promise.resolve(source)
-          : writeSourceTable(source, { ...options, stream }, list);
+        isWrites(source)
+          ? writeSourceTable(source, { ...options, stream }, list)
+          : Promise.resolve(source);
       return projectionRun(writeSource, list, whenOptions);
     },
   };
 }
+
+// Steps as data are an array and a history a function; a table or a stream connection is neither.
+const isWrites = (source: InMemoryTable | StreamConnection | GivenWrites): source is GivenWrites =>
+  Array.isArray(source) || typeof source === 'function';

@@ -1,6 +1,6 @@
 import { AssertionError } from 'node:assert';
 import type { Projection } from '@sluice/projections';
-import type { InMemoryTable } from '../table/inMemoryTable.js';
+import type { StreamSource } from '../delivery/eventSourceMapping.js';
 import { deadLettersDiff, type ExpectedDeadLetter, expectationOf } from './deadLettersDiff.js';
 import { describeDeliveries } from './deliveries.js';
 import { deliverySummary } from './deliverySummary.js';
@@ -48,11 +48,11 @@ const isExpectation = (value: unknown): value is ExpectedTables =>
 
 /** Creates the run of `when`; the source table is written once, on first use, and shared by every pass. */
 export const projectionRun = (
-  writeSource: () => Promise<InMemoryTable>,
+  writeSource: () => Promise<StreamSource>,
   projections: readonly Projection[],
   options: WhenOptions,
 ): ProjectionRun => {
-  let source: Promise<InMemoryTable> | undefined;
+  let source: Promise<StreamSource> | undefined;
   let outcome: Promise<ProjectionOutcome> | undefined;
   const sourceTable = () => {
     source ??= writeSource();

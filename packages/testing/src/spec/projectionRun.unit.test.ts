@@ -172,7 +172,7 @@ describe('ProjectionRun', () => {
     ]);
     expect(outcome.deliveries.map((report) => report.recordsSucceeded)).toEqual([3, 3]);
     expect(outcome.deadLetters).toEqual([]);
-    expect(outcome.source.stream.records()).toHaveLength(3);
+    expect((outcome.source as InMemoryTable).stream.records()).toHaveLength(3);
   });
 
   it('delivers once however many assertions run, on a source written once', async () => {

@@ -7,8 +7,8 @@ import {
   type Row,
 } from '@sluice/projections';
 import type { DeliveryReport } from '../delivery/deliveryReport.js';
+import type { StreamSource } from '../delivery/eventSourceMapping.js';
 import { deliverStream } from '../delivery/eventSourceMapping.js';
-import type { InMemoryTable } from '../table/inMemoryTable.js';
 import { type Deliveries, deliveryPlan } from './deliveries.js';
 import { withStoreFaults } from './storeFaults.js';
 import { notingTableKeys, type TableKeys } from './tableKeys.js';
@@ -35,8 +35,8 @@ export interface ProjectionOutcome {
   readonly deliveries: readonly DeliveryReport[];
   /** Invocations that ran with a store crash or failure armed (`storeFaults`). */
   readonly storeFaultsArmed: number;
-  /** The table whose stream was delivered. */
-  readonly source: InMemoryTable;
+  /** The stream that was delivered: the in-memory table, or a stream read through the Streams API. */
+  readonly source: StreamSource;
 }
 
 const distinct = (letters: readonly DeadLetter[]): DeadLetter[] => {
@@ -50,11 +50,11 @@ const distinct = (letters: readonly DeadLetter[]): DeadLetter[] => {
 };
 
 /**
- * Delivers the table's stream to the projections' Lambda handler through the delivery driver, on
+ * Delivers the source's stream to the projections' Lambda handler through the delivery driver, on
  * a fresh in-memory store, as the mapping the handler recommends plus the plan's changes.
  */
 export const runProjections = async (
-  source: InMemoryTable,
+  source: StreamSource,
   projections: readonly Projection[],
   options: WhenOptions,
 ): Promise<ProjectionOutcome> => {
