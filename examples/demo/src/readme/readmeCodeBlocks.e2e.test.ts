@@ -118,6 +118,10 @@ describe('the code blocks of the READMEs', () => {
     const lambdaTypes = createRequire(join(ROOT, 'packages/projections/package.json'))
       .resolve('@types/aws-lambda/package.json')
       .replace(/package\.json$/, 'index.d.ts');
+    // `aws-cdk-lib` comes with @sluice/cdk (a peer it tests against).
+    const cdkLib = createRequire(join(ROOT, 'packages/cdk/package.json'))
+      .resolve('aws-cdk-lib/package.json')
+      .replace(/package\.json$/, '');
     writeFileSync(
       join(SCRATCH, 'tsconfig.json'),
       JSON.stringify({
@@ -134,6 +138,8 @@ describe('the code blocks of the READMEs', () => {
             '@sluice/cdk': [join(up, 'packages/cdk/src/index.ts')],
             '@sluice/example-*': [join(up, 'examples/*/src/index.ts')],
             'aws-lambda': [lambdaTypes],
+            'aws-cdk-lib': [join(cdkLib, 'index.d.ts')],
+            'aws-cdk-lib/*': [join(cdkLib, '*')],
           },
         },
         include: ['*.ts'],
