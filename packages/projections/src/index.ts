@@ -21,6 +21,8 @@ export type {
   SegmentMismatch,
 } from './backfill/backfillEvents.js';
 export type { ScanSnapshotsOptions } from './backfill/backfillOptions.js';
+// Telemetry: metrics (CloudWatch EMF or Powertools) and structured logs of the runners.
+export { backfillTelemetry } from './backfill/backfillTelemetry.js';
 export {
   type DynamoDbScanSourceOptions,
   dynamoDbScanSource,
@@ -70,12 +72,12 @@ export type {
   DeadLetterRefused,
   PoisonBlocked,
 } from './batch/batchResult.js';
+export type { BatchSettings } from './batch/batchSettings.js';
 export type { IncomingRecord } from './batch/incomingRecord.js';
 export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
 export { processRecords } from './batch/processRecords.js';
-export type { BatchSettings } from './batch/runBatch.js';
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
 export { changedAttributes } from './builtins/changedAttributes.js';
@@ -311,8 +313,6 @@ export type {
 } from './redrive/redriveOptions.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';
-// Telemetry: metrics (CloudWatch EMF or Powertools) and structured logs of the runners.
-export { backfillTelemetry } from './telemetry/backfillTelemetry.js';
 export { type EmfMetricsOptions, emfMetrics } from './telemetry/emfMetrics.js';
 export { jsonLogger } from './telemetry/jsonLogger.js';
 export {

@@ -8,14 +8,18 @@ const TEST = /(\.test\.ts$|\/testSupport\/)/;
 
 /**
  * The folder a file belongs to, for the rule "no cycles between folders": the top-level folder
- * under a package's `src` (`packages/testing/src/stream`), or `src` itself for files there.
+ * under a package's `src` (`packages/testing/src/stream`), `src` itself for files there, and the
+ * package's entry points (`index.ts`, `main.ts`) apart, above everything.
  * Files outside the workspace's sources (node_modules, dist) belong to none.
  */
 export const folderOf = (file: string): string | undefined => {
-  const match = /^((?:packages|examples)\/[^/]+\/src|bench\/src)(\/[^/]+)?\//.exec(file);
+  const match = /^((?:packages|examples)\/[^/]+\/src|bench\/src)(\/[^/]+)?/.exec(file);
   if (match === null) return undefined;
   const [, src, sub] = match;
-  return sub === undefined || /\.[cm]?[jt]s$/.test(sub) ? src : `${src}${sub}`;
+  if (sub === undefined) return undefined;
+  // A package's entry points (index.ts, main.ts) sit above every folder: they may import them all.
+  if (/^\/(index|main)\.[cm]?[jt]s$/.test(sub)) return `${src} (entry)`;
+  return /\.[cm]?[jt]s$/.test(sub) ? src : `${src}${sub}`;
 };
 
 /**

@@ -4,9 +4,10 @@ import { folderCycles, folderOf } from './folderCycles.js';
 describe('folderCycles', () => {
   it('names the top-level folder under a package src', () => {
     expect(folderOf('packages/testing/src/stream/shard.ts')).toBe('packages/testing/src/stream');
-    expect(folderOf('packages/testing/src/index.ts')).toBe('packages/testing/src');
     expect(folderOf('bench/src/replay/run.ts')).toBe('bench/src/replay');
     expect(folderOf('node_modules/io-ts/lib/index.js')).toBeUndefined();
+    expect(folderOf('packages/testing/src/index.ts')).toBe('packages/testing/src (entry)');
+    expect(folderOf('examples/orders/src/orderLine.ts')).toBe('examples/orders/src');
   });
 
   it('finds two folders importing each other, and a loop of three', () => {
@@ -21,6 +22,15 @@ describe('folderCycles', () => {
       ['packages/a/src/stream', 'packages/a/src/table'],
       ['packages/b/src/x', 'packages/b/src/y', 'packages/b/src/z'],
     ]);
+  });
+
+  it('lets a package entry point import every folder that imports the package root files', () => {
+    expect(
+      folderCycles([
+        { from: 'examples/a/src/index.ts', to: 'examples/a/src/feature/f.ts' },
+        { from: 'examples/a/src/feature/f.ts', to: 'examples/a/src/model.ts' },
+      ]),
+    ).toEqual([]);
   });
 
   it('accepts layers that import one way, and ignores what tests import', () => {

@@ -5,9 +5,9 @@ import type { Applied } from '../store/projectionStore.js';
 import type { ApplyFailed, StoreError } from '../store/storeError.js';
 import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchResult } from './batchResult.js';
+import type { BatchSettings } from './batchSettings.js';
 import { isPermanentWriteFailure } from './permanentWriteFailure.js';
 import type { AdmittedEvent, RecordSource } from './recordSource.js';
-import type { BatchSettings } from './runBatch.js';
 
 /** A projection's write for this record was refused for good by the store (e.g. an item over 400 KB). */
 export interface WriteRefused extends PoisonReason {

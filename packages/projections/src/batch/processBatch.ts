@@ -8,8 +8,9 @@ import type * as E from 'fp-ts/lib/Either.js';
 import { providesImages } from '../projection/admit.js';
 import type { Projection } from '../projection/projection.js';
 import type { BatchResult } from './batchResult.js';
+import type { BatchSettings } from './batchSettings.js';
 import type { AdmittedEvent, RecordIdentity, RecordSource } from './recordSource.js';
-import { type BatchSettings, runBatch } from './runBatch.js';
+import { runBatch } from './runBatch.js';
 
 /** Settings of `processBatch`: those of every batch, plus what raw records may not carry. */
 export interface ProcessBatchSettings extends BatchSettings {

@@ -3,9 +3,10 @@ import type { PoisonReason } from '../deadLetter/deadLetter.js';
 import { admit, providesImages } from '../projection/admit.js';
 import type { Projection } from '../projection/projection.js';
 import type { BatchResult } from './batchResult.js';
+import type { BatchSettings } from './batchSettings.js';
 import { type IncomingRecord, identityOf } from './incomingRecord.js';
 import type { AdmittedEvent, RecordSource } from './recordSource.js';
-import { type BatchSettings, runBatch } from './runBatch.js';
+import { runBatch } from './runBatch.js';
 
 // A projection with the same codecs that read at least the same images admitted the event for
 // this one too; a refusal carries over only between identical checks.
@@ -68,4 +69,4 @@ const admitAll = (
   }
 };
 
-export type { BatchSettings } from './runBatch.js';
+export type { BatchSettings } from './batchSettings.js';

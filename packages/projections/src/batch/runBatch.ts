@@ -1,27 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { DeadLetter, DeadLetterSink, PoisonReason } from '../deadLetter/deadLetter.js';
+import type { DeadLetter, PoisonReason } from '../deadLetter/deadLetter.js';
 import { BatchPlanner } from '../plan/batchPlanner.js';
 import type { Projection } from '../projection/projection.js';
 import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { ProjectionStore } from '../store/projectionStore.js';
 import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchFailure, BatchResult } from './batchResult.js';
+import type { BatchSettings } from './batchSettings.js';
 import { isolateRefusedWrites } from './isolateRefusedWrites.js';
 import { isPermanentWriteFailure } from './permanentWriteFailure.js';
 import type { AdmittedEvent, RecordSource } from './recordSource.js';
-
-/** What every batch run needs: the projections, where they write, where poison goes. */
-export interface BatchSettings {
-  readonly projections: readonly Projection[];
-  readonly store: ProjectionStore;
-  readonly deadLetters: DeadLetterSink;
-  /** `skip` (default): dead-letter a poison record and go on; `block`: dead-letter it and stop there. */
-  readonly poison?: 'skip' | 'block';
-  /** The shard these records come from, when the runner knows it: dead letters keep it. */
-  readonly shardId?: string;
-  /** The stream's ARN, for records that do not carry it (Streams API shape): dead letters keep it. */
-  readonly streamArn?: string;
-}
 
 // Lists already found free of duplicate names: runners pass the same list to every batch.
 const checked = new WeakSet<readonly Projection[]>();

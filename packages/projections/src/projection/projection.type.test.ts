@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { BatchSettings } from '../batch/runBatch.js';
+import type { BatchSettings } from '../batch/batchSettings.js';
 import { aggregate } from '../builtins/aggregate.js';
 import { archive } from '../builtins/archive.js';
 import { orderHistory } from '../builtins/orderHistory.js';

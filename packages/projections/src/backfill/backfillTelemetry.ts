@@ -1,5 +1,5 @@
-import type { BackfillEvent, BackfillSummary } from '../backfill/backfillEvents.js';
-import type { MetricSample, Telemetry } from './telemetry.js';
+import type { MetricSample, Telemetry } from '../telemetry/telemetry.js';
+import type { BackfillEvent, BackfillSummary } from './backfillEvents.js';
 
 const count = (name: string, value: number): MetricSample => ({ name, unit: 'Count', value });
 const ms = (name: string, value: number): MetricSample => ({ name, unit: 'Milliseconds', value });

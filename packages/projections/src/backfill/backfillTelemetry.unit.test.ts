@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { emfMetrics } from '../telemetry/emfMetrics.js';
+import { jsonLogger } from '../telemetry/jsonLogger.js';
+import { emfViolations } from '../telemetry/testSupport/emfSpecification.js';
 import { backfillTelemetry } from './backfillTelemetry.js';
-import { emfMetrics } from './emfMetrics.js';
-import { jsonLogger } from './jsonLogger.js';
-import { emfViolations } from './testSupport/emfSpecification.js';
 
 describe('backfillTelemetry', () => {
   it('turns a backfill’s events and summary into valid EMF under its id, and logs its start, retries and end', () => {
