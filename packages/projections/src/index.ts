@@ -136,6 +136,7 @@ export type {
 export type { ItemTooLarge } from './dynamodb/errors/itemTooLarge.js';
 export {
   defaultRetryPolicy,
+  type RequestEvent,
   type RetryEvent,
   type RetryPolicy,
 } from './dynamodb/retry/retryPolicy.js';
@@ -323,7 +324,7 @@ export {
 } from './telemetry/powertools.js';
 export { type BatchReport, reportBatch } from './telemetry/reportBatch.js';
 export { defaultTelemetry, type TelemetryOptions, telemetry } from './telemetry/runnerTelemetry.js';
-export { storeRetryMetrics } from './telemetry/storeRetryMetrics.js';
+export { storeMetrics } from './telemetry/storeMetrics.js';
 export {
   type LogFields,
   type MetricSample,

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
   readonly versionsTable: string | undefined;
   readonly deadLetterFile: string | undefined;
+  /** Where EMF metrics and JSON logs are appended (`--metrics-file`); none by default. */
+  readonly metricsFile: string | undefined;
   readonly progress: 'auto' | 'bar' | 'lines' | 'none';
   readonly progressIntervalMs: number;
 }
@@ -54,6 +56,7 @@ const OPTIONS = {
   'starting-position': { type: 'string' },
   'versions-table': { type: 'string' },
   'dead-letters': { type: 'string' },
+  'metrics-file': { type: 'string' },
   progress: { type: 'string' },
   'progress-interval': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -192,6 +195,7 @@ export const parseCliArguments = (
     startingPosition: E.isRight(start) ? start.right : 'TRIM_HORIZON',
     versionsTable: values['versions-table'],
     deadLetterFile: values['dead-letters'],
+    metricsFile: values['metrics-file'],
     progress: E.isRight(progress) ? progress.right : 'auto',
     progressIntervalMs: ((E.isRight(interval) && interval.right) || 10) * 1000,
   });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
@@ -11,6 +14,7 @@ import type { Row } from '../plan/row.js';
 import { createLeaseTable } from '../poller/lease/createLeaseTable.js';
 import { createTaskTable } from '../poller/testSupport/taskTables.js';
 import { activeVersionsTableSpec } from '../rebuild/dynamoDbActiveVersions.js';
+import { emfViolations } from '../telemetry/testSupport/emfSpecification.js';
 import { runCli } from './runCli.js';
 
 const connection = connectLocal();
@@ -90,8 +94,11 @@ describe('sluice-backfill against DynamoDB Local', () => {
       prefix,
     ];
 
+    const metricsFile = join(tmpdir(), `${uniquePrefix('metrics')}.jsonl`);
     const first = await cli([
       ...common,
+      '--metrics-file',
+      metricsFile,
       '--export',
       'taskTotals',
       '--export',
@@ -118,6 +125,20 @@ describe('sluice-backfill against DynamoDB Local', () => {
     );
     const history = await scanTable(documentClient, `${prefix}history`);
     expect(history.filter((row) => row.eventName === 'SNAPSHOT')).toHaveLength(ITEMS);
+    // The metrics file: valid EMF for the scan, the DynamoDB requests and the summary.
+    const lines = readFileSync(metricsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const emf = lines.filter((line) => line._aws !== undefined);
+    expect(emf.flatMap((line) => emfViolations(JSON.stringify(line)))).toEqual([]);
+    const sum = (name: string) => emf.reduce((total, line) => total + (line[name] ?? 0), 0);
+    expect(sum('ItemsScanned')).toBe(ITEMS);
+    expect(sum('Requests')).toBeGreaterThan(0);
+    expect(
+      emf.some((line) => line.Service === 'sluice-backfill' && line.Runner === 'backfill'),
+    ).toBe(true);
+    expect(lines.some((line) => line.message === 'backfill finished')).toBe(true);
 
     const rebuildArgs = [
       ...common,

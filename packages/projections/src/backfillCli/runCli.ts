@@ -4,6 +4,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { backfill } from '../backfill/backfill.js';
+import { backfillTelemetry } from '../backfill/backfillTelemetry.js';
 import { dynamoDbScanSource } from '../backfill/dynamoDbScanSource.js';
 import { dynamoDbSegmentCheckpoints } from '../backfill/dynamoDbSegmentCheckpoints.js';
 import { type PollerLiveStream, pollerLiveStream } from '../backfill/pollerLiveStream.js';
@@ -14,7 +15,9 @@ import { dynamoDbLeaseTable } from '../poller/lease/dynamoDbLeaseTable.js';
 import type { Projection } from '../projection/projection.js';
 import { dynamoDbActiveVersions } from '../rebuild/dynamoDbActiveVersions.js';
 import { rebuild } from '../rebuild/rebuild.js';
+import { storeMetrics } from '../telemetry/storeMetrics.js';
 import { type CliOptions, parseCliArguments } from './cliArguments.js';
+import { fileTelemetry } from './fileTelemetry.js';
 import { loadProjections } from './loadProjections.js';
 import { type Output, ProgressDisplay } from './progressDisplay.js';
 import { summaryText } from './summaryText.js';
@@ -83,6 +86,9 @@ export const runCli = async (argv: readonly string[], context: CliContext): Prom
   }
 };
 
+/** The `Service` dimension of the command's metrics. */
+const SERVICE = 'sluice-backfill';
+
 const run = async (
   options: CliOptions,
   targets: readonly BackfillTarget[],
@@ -109,9 +115,13 @@ const run = async (
     return FAILED;
   }
   const prefix = options.tablePrefix;
+  const telemetry =
+    options.metricsFile === undefined ? undefined : fileTelemetry(options.metricsFile);
+  const reporter = telemetry === undefined ? undefined : backfillTelemetry(telemetry, SERVICE);
   const store = dynamoDbProjectionStore({
     client: document,
     ...(prefix === undefined ? {} : { tableName: (table: string) => prefix + table }),
+    ...(telemetry === undefined ? {} : { retryPolicy: storeMetrics(telemetry, SERVICE) }),
   });
   const deadLetters = new InMemoryDeadLetters();
   const mode = options.progress === 'auto' ? (stderr.isTTY ? 'bar' : 'lines') : options.progress;
@@ -126,6 +136,7 @@ const run = async (
       store,
       deadLetters,
       startingPosition: options.startingPosition,
+      ...(telemetry === undefined ? {} : { telemetry, service: SERVICE }),
     });
     pollers.push(live);
     return live;
@@ -147,7 +158,10 @@ const run = async (
         }),
     ...(options.backfillId === undefined ? {} : { backfillId: options.backfillId }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
-    onEvent: (event: Parameters<ProgressDisplay['onEvent']>[0]) => display.onEvent(event),
+    onEvent: (event: Parameters<ProgressDisplay['onEvent']>[0]) => {
+      display.onEvent(event);
+      reporter?.onEvent(event);
+    },
   };
   if (!options.follow)
     stderr.write(
@@ -176,6 +190,7 @@ const run = async (
         return OK;
       }
       stdout.write(summaryText(result.backfill));
+      reporter?.finished(result.backfill);
       if (result.backfill.gap) return FAILED;
       if (result._tag === 'Incomplete') return STOPPED;
       stdout.write(
@@ -194,6 +209,7 @@ const run = async (
       return FAILED;
     }
     stdout.write(summaryText(done.right));
+    reporter?.finished(done.right);
     if (done.right.gap) return FAILED;
     return done.right.complete ? OK : STOPPED;
   } finally {

@@ -49,6 +49,8 @@ Rebuild (blue/green)
                                table of this version's own (each version is a consumer group)
 
 Output
+  --metrics-file <file>        append CloudWatch EMF metrics and JSON logs (scan pages, live
+                               batches, DynamoDB requests and retries) to this file
   --dead-letters <file>        write items a projection refused as JSON lines
   --progress <mode>            auto (default: a bar on a terminal, lines otherwise), bar, lines, none
   --progress-interval <s>      seconds between progress lines (default 10)

@@ -10,8 +10,16 @@ export interface RetryPolicy {
   readonly sleep: (ms: number) => Promise<void>;
   /** Uniform in [0, 1); injected so tests are deterministic. */
   readonly random: () => number;
-  /** Told of every retry before its delay (metrics: see `storeRetryMetrics`); must not throw. */
+  /** Told of every retry before its delay (metrics: see `storeMetrics`); must not throw. */
   readonly onRetry?: (retry: RetryEvent) => void;
+  /** Told of every request sent, retries included (metrics: see `storeMetrics`); must not throw. */
+  readonly onRequest?: (request: RequestEvent) => void;
+}
+
+/** One request sent to DynamoDB: which operation, on which table. */
+export interface RequestEvent {
+  readonly operation: string;
+  readonly tableName: string;
 }
 
 /** One retry of a DynamoDB request: which operation, on which table, and why. */

@@ -36,6 +36,7 @@ export const retrying = async <A>(
   for (;;) {
     let cause: unknown;
     try {
+      policy.onRequest?.({ operation, tableName });
       const outcome = await attempt();
       if (outcome._tag === 'Done') return E.right(outcome.value);
       cause = outcome.cause;

@@ -5,11 +5,11 @@ import { done, leftover, retrying } from '../dynamodb/retry/retrying.js';
 import { defaultRetryPolicy } from '../dynamodb/retry/retryPolicy.js';
 import { emfMetrics } from './emfMetrics.js';
 import { jsonLogger } from './jsonLogger.js';
-import { storeRetryMetrics } from './storeRetryMetrics.js';
+import { storeMetrics } from './storeMetrics.js';
 import { emfViolations } from './testSupport/emfSpecification.js';
 
-describe('storeRetryMetrics', () => {
-  it('counts every retry by operation, throttles apart, as valid EMF', async () => {
+describe('storeMetrics', () => {
+  it('counts every request and every retry by operation, throttles apart, as valid EMF', async () => {
     const lines: string[] = [];
     const telemetry = {
       metrics: emfMetrics({ write: (l) => lines.push(l) }),
@@ -18,7 +18,7 @@ describe('storeRetryMetrics', () => {
     const policy = {
       ...defaultRetryPolicy,
       sleep: async () => {},
-      ...storeRetryMetrics(telemetry, 'app'),
+      ...storeMetrics(telemetry, 'app'),
     };
     let calls = 0;
     const result = await retrying(policy, 'BatchWriteItem', 't', async () => {
@@ -29,10 +29,13 @@ describe('storeRetryMetrics', () => {
       return done('ok');
     });
     expect(result).toEqual(E.right('ok'));
-    expect(lines.map((l) => emfViolations(l))).toEqual([[], []]);
+    expect(lines.map((l) => emfViolations(l))).toEqual([[], [], [], [], []]);
     expect(lines.map((l) => JSON.parse(l))).toMatchObject([
+      { Service: 'app', Operation: 'BatchWriteItem', Requests: 1 },
       { Service: 'app', Operation: 'BatchWriteItem', Retries: 1, Throttles: 1 },
+      { Service: 'app', Operation: 'BatchWriteItem', Requests: 1 },
       { Service: 'app', Operation: 'BatchWriteItem', Retries: 1, Throttles: 0 },
+      { Service: 'app', Operation: 'BatchWriteItem', Requests: 1 },
     ]);
   });
 });
