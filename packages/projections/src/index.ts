@@ -127,19 +127,7 @@ export {
   type HasDynamoDbMiddleware,
   type RequestCounter,
 } from './dynamodb/cost/requestCounter.js';
-export type {
-  DynamoDbCause,
-  DynamoDbError,
-  DynamoDbRequestFailed,
-  DynamoDbRetriesExhausted,
-} from './dynamodb/errors/dynamoDbError.js';
 export type { ItemTooLarge } from './dynamodb/errors/itemTooLarge.js';
-export {
-  defaultRetryPolicy,
-  type RequestEvent,
-  type RetryEvent,
-  type RetryPolicy,
-} from './dynamodb/retry/retryPolicy.js';
 export { dynamoDbProjectionStore } from './dynamodb/store/dynamoDbProjectionStore.js';
 export type { DynamoDbStoreOptions } from './dynamodb/store/dynamoDbStoreOptions.js';
 export type { CorruptMarker } from './dynamodb/store/readMarkers.js';
@@ -312,6 +300,18 @@ export type {
   RedriveProgress,
   RedriveSummary,
 } from './redrive/redriveOptions.js';
+export type {
+  DynamoDbCause,
+  DynamoDbError,
+  DynamoDbRequestFailed,
+  DynamoDbRetriesExhausted,
+} from './retry/dynamoDbError.js';
+export {
+  defaultRetryPolicy,
+  type RequestEvent,
+  type RetryEvent,
+  type RetryPolicy,
+} from './retry/retryPolicy.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';
 export { type EmfMetricsOptions, emfMetrics } from './telemetry/emfMetrics.js';

@@ -1,8 +1,8 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as E from 'fp-ts/lib/Either.js';
 import { processBatch } from '../batch/processBatch.js';
-import { retryDelay } from '../poller/reading/retryDelay.js';
 import type { Projection } from '../projection/projection.js';
+import { retryDelay } from '../retry/retryDelay.js';
 import type { PageFailed } from './backfillEvents.js';
 import type { ScanSettings } from './backfillOptions.js';
 

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { StreamViewType } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { done, retrying } from '../dynamodb/retry/retrying.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../dynamodb/retry/retryPolicy.js';
+import { done, retrying } from '../retry/retrying.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retry/retryPolicy.js';
 import {
   type ScanFailed,
   type ScanSource,

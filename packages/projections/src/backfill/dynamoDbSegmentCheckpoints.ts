@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import { done, retrying } from '../dynamodb/retry/retrying.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../dynamodb/retry/retryPolicy.js';
 import { type TableSpec, tableSpec } from '../dynamodb/tables/tableSpec.js';
+import { done, retrying } from '../retry/retrying.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retry/retryPolicy.js';
 import type { StoreError } from '../store/storeError.js';
 import { scanKeyFromText, scanKeyToText } from './scanKeyText.js';
 import type { SegmentCheckpoint, SegmentCheckpointStore } from './segmentCheckpoints.js';

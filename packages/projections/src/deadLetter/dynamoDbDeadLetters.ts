@@ -2,8 +2,8 @@ import { DeleteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-s
 import * as E from 'fp-ts/lib/Either.js';
 import { conditionalPut } from '../dynamodb/io/conditionalPut.js';
 import { allOrFirstFailure, eachWithLimit } from '../dynamodb/io/eachWithLimit.js';
-import { done, retrying } from '../dynamodb/retry/retrying.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../dynamodb/retry/retryPolicy.js';
+import { done, retrying } from '../retry/retrying.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retry/retryPolicy.js';
 import type { StoreError } from '../store/storeError.js';
 import type { DeadLetter } from './deadLetter.js';
 import type { DeadLetterTable, LetterPage } from './deadLetterTable.js';

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { retryDelay } from '../retry/retryDelay.js';
 import { HeldLease, type HeldWrite } from './heldLease.js';
 import { chooseLeases } from './lease/chooseLeases.js';
 import type { Lease } from './lease/lease.js';
@@ -7,7 +8,6 @@ import type { LeaseTableError } from './lease/leaseTable.js';
 import type { PollerEvent, PollerFailure } from './pollerEvents.js';
 import { pollerSettings, type StreamPollerOptions } from './pollerOptions.js';
 import { type ReaderContext, readShard } from './reading/readShard.js';
-import { retryDelay } from './reading/retryDelay.js';
 import type { StreamCallFailed } from './reading/streamCallFailed.js';
 import { describeShards, type ShardInfo } from './shards/describeShards.js';
 import { fixStarts } from './shards/fixStarts.js';

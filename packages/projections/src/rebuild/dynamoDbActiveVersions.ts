@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
-import { errorKind } from '../dynamodb/retry/errorKind.js';
-import { done, retrying } from '../dynamodb/retry/retrying.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../dynamodb/retry/retryPolicy.js';
 import { type TableSpec, tableSpec } from '../dynamodb/tables/tableSpec.js';
+import { errorKind } from '../retry/errorKind.js';
+import { done, retrying } from '../retry/retrying.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retry/retryPolicy.js';
 import type { StoreError } from '../store/storeError.js';
 import { type ActiveVersions, type VersionConflict, versionConflict } from './activeVersions.js';
 

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../dynamodb/retry/retryPolicy.js';
+import type { RetryPolicy } from '../retry/retryPolicy.js';
 import type { Telemetry } from './telemetry.js';
 
 /**

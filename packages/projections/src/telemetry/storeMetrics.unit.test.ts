@@ -1,8 +1,8 @@
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { done, leftover, retrying } from '../dynamodb/retry/retrying.js';
-import { defaultRetryPolicy } from '../dynamodb/retry/retryPolicy.js';
+import { done, leftover, retrying } from '../retry/retrying.js';
+import { defaultRetryPolicy } from '../retry/retryPolicy.js';
 import { emfMetrics } from './emfMetrics.js';
 import { jsonLogger } from './jsonLogger.js';
 import { storeMetrics } from './storeMetrics.js';

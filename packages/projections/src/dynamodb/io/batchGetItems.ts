@@ -1,8 +1,8 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
-import type { DynamoDbError } from '../errors/dynamoDbError.js';
-import { done, leftover, retrying } from '../retry/retrying.js';
-import type { RetryPolicy } from '../retry/retryPolicy.js';
+import type { DynamoDbError } from '../../retry/dynamoDbError.js';
+import { done, leftover, retrying } from '../../retry/retrying.js';
+import type { RetryPolicy } from '../../retry/retryPolicy.js';
 import { chunks } from './chunks.js';
 import { allOrFirstFailure, eachWithLimit } from './eachWithLimit.js';
 import { keyString } from './keyString.js';

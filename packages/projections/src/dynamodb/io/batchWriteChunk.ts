@@ -1,8 +1,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type * as E from 'fp-ts/lib/Either.js';
-import type { DynamoDbError } from '../errors/dynamoDbError.js';
-import { done, leftover, retrying } from '../retry/retrying.js';
-import type { RetryPolicy } from '../retry/retryPolicy.js';
+import type { DynamoDbError } from '../../retry/dynamoDbError.js';
+import { done, leftover, retrying } from '../../retry/retrying.js';
+import type { RetryPolicy } from '../../retry/retryPolicy.js';
 
 /** BatchWriteItem accepts at most 25 put or delete requests per call (and 16 MB). */
 export const BATCH_WRITE_MAX_ITEMS = 25;

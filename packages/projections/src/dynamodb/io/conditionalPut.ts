@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as E from 'fp-ts/lib/Either.js';
-import type { DynamoDbError } from '../errors/dynamoDbError.js';
-import { errorKind } from '../retry/errorKind.js';
-import { done, retrying } from '../retry/retrying.js';
-import type { RetryPolicy } from '../retry/retryPolicy.js';
+import type { DynamoDbError } from '../../retry/dynamoDbError.js';
+import { errorKind } from '../../retry/errorKind.js';
+import { done, retrying } from '../../retry/retrying.js';
+import type { RetryPolicy } from '../../retry/retryPolicy.js';
 
 /** The PutItem input lib-dynamodb takes. */
 export type PutInput = ConstructorParameters<typeof PutCommand>[0];

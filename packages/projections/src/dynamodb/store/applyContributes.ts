@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { retriesExhausted } from '../../retry/dynamoDbError.js';
+import { backoffDelay } from '../../retry/retryPolicy.js';
 import type { StoreError } from '../../store/storeError.js';
-import { retriesExhausted } from '../errors/dynamoDbError.js';
 import { transactWrite } from '../io/transactWrite.js';
-import { backoffDelay } from '../retry/retryPolicy.js';
 import {
   type ContributeEntry,
   type PlannedTransaction,

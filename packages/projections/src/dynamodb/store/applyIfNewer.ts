@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { rowId } from '../../plan/rowId.js';
 import type { DeleteIfNewer, PutIfNewer } from '../../plan/write.js';
-import type { DynamoDbError } from '../errors/dynamoDbError.js';
+import type { DynamoDbError } from '../../retry/dynamoDbError.js';
 import { conditionalDelete } from '../io/conditionalDelete.js';
 import { conditionalPut, type PutOutcome } from '../io/conditionalPut.js';
 import { eachWithLimit } from '../io/eachWithLimit.js';

@@ -14,9 +14,9 @@ import {
 } from '../../contract/testSupport/toySource.js';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
 import { putIfNewer } from '../../plan/write.js';
+import type { RetryPolicy } from '../../retry/retryPolicy.js';
 import type { ProjectionStore } from '../../store/projectionStore.js';
 import { countRequests } from '../cost/requestCounter.js';
-import type { RetryPolicy } from '../retry/retryPolicy.js';
 import { createToyTables, ownClients } from '../testSupport/dynamoDbHarness.js';
 import { injectFaults, type RequestFault, type RequestInfo } from '../testSupport/injectFaults.js';
 import { dynamoDbProjectionStore } from './dynamoDbProjectionStore.js';

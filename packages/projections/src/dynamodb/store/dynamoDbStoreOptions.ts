@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { defaultRetryPolicy, type RetryPolicy } from '../retry/retryPolicy.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../../retry/retryPolicy.js';
 
 /** How to reach the tables of a `dynamoDbProjectionStore`. */
 export interface DynamoDbStoreOptions {

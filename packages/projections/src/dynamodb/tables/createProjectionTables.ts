@@ -7,7 +7,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
-import { type DynamoDbError, requestFailed } from '../errors/dynamoDbError.js';
+import { type DynamoDbError, requestFailed } from '../../retry/dynamoDbError.js';
 import type { TableSpec } from './tableSpec.js';
 
 /** Options of `createProjectionTables`. */

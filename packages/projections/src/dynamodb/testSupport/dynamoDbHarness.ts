@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreHarness } from '../../contract/testSupport/storeHarness.js';
 import { TOY_TABLES } from '../../contract/testSupport/toySource.js';
-import type { RetryPolicy } from '../retry/retryPolicy.js';
+import type { RetryPolicy } from '../../retry/retryPolicy.js';
 import { dynamoDbProjectionStore } from '../store/dynamoDbProjectionStore.js';
 import { createProjectionTables } from '../tables/createProjectionTables.js';
 import { markerTableSpec, tableSpec, tombstoneTableSpec } from '../tables/tableSpec.js';

@@ -8,7 +8,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
-import { errorKind } from '../../dynamodb/retry/errorKind.js';
+import { errorKind } from '../../retry/errorKind.js';
 import type { Lease } from './lease.js';
 import { fromLeaseItem, type LeaseItem, toLeaseItem } from './leaseItem.js';
 import {

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { retryDelay } from '../../retry/retryDelay.js';
 import type { HeldLease } from '../heldLease.js';
 import type { LeaseCheckpoint } from '../lease/lease.js';
 import type { LeaseChange } from '../lease/leaseTable.js';
@@ -8,7 +9,6 @@ import type { ShardInfo } from '../shards/describeShards.js';
 import { getRecords } from './getRecords.js';
 import { latestPosition } from './latestPosition.js';
 import { openIterator } from './openIterator.js';
-import { retryDelay } from './retryDelay.js';
 import type { StreamCallFailed } from './streamCallFailed.js';
 
 /** What a shard reader needs from its poller. */

@@ -1,4 +1,4 @@
-import { errorKind } from '../../dynamodb/retry/errorKind.js';
+import { errorKind } from '../../retry/errorKind.js';
 
 /** How the poller reacts to a failed Streams API call. */
 export type StreamFailureKind =

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { type DynamoDbError, requestFailed, retriesExhausted } from '../errors/dynamoDbError.js';
+import { type DynamoDbError, requestFailed, retriesExhausted } from './dynamoDbError.js';
 import { errorKind } from './errorKind.js';
 import { backoffDelay, type RetryEvent, type RetryPolicy } from './retryPolicy.js';
 
