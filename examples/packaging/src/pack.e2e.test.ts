@@ -86,7 +86,12 @@ describe('the packed packages, installed with npm outside the workspace', () => 
       }
     }
     for (const pkg of publishable) tarballs.set(pkg.manifest.name, await packPackage(pkg, scratch));
-    const [core, projections, testing] = ['@sluice/core', '@sluice/projections', '@sluice/testing'];
+    const [core, projections, testing, cdk] = [
+      '@sluice/core',
+      '@sluice/projections',
+      '@sluice/testing',
+      '@sluice/cdk',
+    ];
     await Promise.all([
       installConsumerProject({
         dir: consumer,
@@ -94,6 +99,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
           ...peersOf(publishable.map(({ manifest }) => manifest)),
           [core]: tarball(core),
           [projections]: tarball(projections),
+          [cdk]: tarball(cdk),
         },
         devDependencies: {
           [testing]: tarball(testing),

@@ -24,6 +24,7 @@ export const backfillTelemetry = (
     }
   };
   return {
+    /** Pass as the backfill's or rebuild's `onEvent`: page metrics and progress logs. */
     onEvent: (event: BackfillEvent): void => {
       if (event._tag === 'ScanStarted') {
         backfillId = event.backfillId;
@@ -45,6 +46,7 @@ export const backfillTelemetry = (
         });
       }
     },
+    /** Call with the backfill's result: written, unchanged and poison counts, duration. */
     finished: (summary: BackfillSummary): void => {
       backfillId = summary.backfillId;
       publish([

@@ -6,6 +6,7 @@ export interface EmfMetricsOptions {
   readonly namespace?: string;
   /** Writes one log line (default: stdout, which Lambda sends to CloudWatch Logs). */
   readonly write?: (line: string) => void;
+  /** The clock of the `Timestamp` member, epoch milliseconds (default `Date.now`). */
   readonly now?: () => number;
 }
 

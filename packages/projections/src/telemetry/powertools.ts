@@ -2,15 +2,21 @@ import type { LogFields, MetricsSink, StructuredLogger } from './telemetry.js';
 
 /** The part of Powertools' `Metrics` Sluice uses (no dependency: any object of this shape works). */
 export interface PowertoolsMetricsLike {
+  /** Adds a dimension to the metrics stored until the next flush. */
   addDimension(name: string, value: string): void;
+  /** Stores one metric value with its unit. */
   addMetric(name: string, unit: string, value: number): void;
+  /** Writes the stored metrics (as EMF) and clears them. */
   publishStoredMetrics(): void;
 }
 
 /** The part of Powertools' `Logger` Sluice uses. */
 export interface PowertoolsLoggerLike {
+  /** Logs at INFO; extra objects are merged into the log line. */
   info(message: string, ...extra: unknown[]): void;
+  /** Logs at WARN. */
   warn(message: string, ...extra: unknown[]): void;
+  /** Logs at ERROR. */
   error(message: string, ...extra: unknown[]): void;
 }
 

@@ -10,6 +10,7 @@ export interface MetricSample {
 
 /** Where runners publish metrics: each call is one set of samples sharing these dimensions. */
 export interface MetricsSink {
+  /** Publishes one set of samples under these dimensions; must not throw. */
   publish(dimensions: Readonly<Record<string, string>>, samples: readonly MetricSample[]): void;
 }
 
@@ -18,8 +19,11 @@ export type LogFields = Readonly<Record<string, unknown>>;
 
 /** Where runners write structured logs. */
 export interface StructuredLogger {
+  /** A step done (a batch applied, a backfill finished). */
   info(message: string, fields?: LogFields): void;
+  /** Something a person should look at that did not stop the runner (a dead letter). */
   warn(message: string, fields?: LogFields): void;
+  /** A stop: the batch will be retried from the record named in the fields. */
   error(message: string, fields?: LogFields): void;
 }
 
