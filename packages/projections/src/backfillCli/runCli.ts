@@ -1,7 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import { backfill } from '../backfill/backfill.js';
 import { backfillTelemetry } from '../backfill/backfillTelemetry.js';
@@ -17,6 +14,7 @@ import { dynamoDbActiveVersions } from '../rebuild/dynamoDbActiveVersions.js';
 import { rebuild } from '../rebuild/rebuild.js';
 import { storeMetrics } from '../telemetry/storeMetrics.js';
 import { type CliOptions, parseCliArguments } from './cliArguments.js';
+import { cliClients } from './cliClients.js';
 import { fileTelemetry } from './fileTelemetry.js';
 import { loadProjections } from './loadProjections.js';
 import { type Output, ProgressDisplay } from './progressDisplay.js';
@@ -39,23 +37,6 @@ const FAILED = 1;
 const USAGE_ERROR = 2;
 const STOPPED = 130;
 
-const clientsOf = (options: CliOptions, env: CliContext['env']) => {
-  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  // DynamoDB Local accepts any credentials; the default chain would fail without some.
-  const local = options.endpoint !== undefined && env.AWS_ACCESS_KEY_ID === undefined;
-  const config = {
-    region,
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  };
-  const dynamodb = new DynamoDBClient(config);
-  return {
-    dynamodb,
-    document: DynamoDBDocumentClient.from(dynamodb),
-    streams: new DynamoDBStreamsClient(config),
-  };
-};
-
 /** Runs `sluice-backfill` with these arguments; resolves with the exit status. */
 export const runCli = async (argv: readonly string[], context: CliContext): Promise<number> => {
   const { stdout, stderr } = context;
@@ -76,7 +57,7 @@ export const runCli = async (argv: readonly string[], context: CliContext): Prom
     stderr.write(`sluice-backfill: ${targets.left.message}\n`);
     return USAGE_ERROR;
   }
-  const { dynamodb, document, streams } = clientsOf(options, context.env);
+  const { dynamodb, document, streams } = cliClients(options, context.env);
   try {
     return await run(options, targets.right, { dynamodb, document, streams }, context);
   } finally {
@@ -92,7 +73,7 @@ const SERVICE = 'sluice-backfill';
 const run = async (
   options: CliOptions,
   targets: readonly BackfillTarget[],
-  clients: ReturnType<typeof clientsOf>,
+  clients: ReturnType<typeof cliClients>,
   context: CliContext,
 ): Promise<number> => {
   const { stdout, stderr } = context;

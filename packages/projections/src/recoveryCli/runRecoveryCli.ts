@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
+import { cliClients } from '../backfillCli/cliClients.js';
 import { loadProjections } from '../backfillCli/loadProjections.js';
 import type { Output } from '../backfillCli/progressDisplay.js';
 import { dynamoDbDeadLetters } from '../deadLetter/dynamoDbDeadLetters.js';
@@ -10,7 +8,7 @@ import { dynamoDbProjectionStore } from '../dynamodb/store/dynamoDbProjectionSto
 import { parseFailureRecords } from '../failedBatches/batchInfo.js';
 import { recoverFailedBatches } from '../failedBatches/recoverFailedBatches.js';
 import { redrive } from '../redrive/redrive.js';
-import { parseRecoveryArguments, type RecoveryOptions } from './recoveryArguments.js';
+import { parseRecoveryArguments } from './recoveryArguments.js';
 import { recoverySummaryText, redriveSummaryText } from './summaryLines.js';
 import { RECOVERY_USAGE } from './usage.js';
 
@@ -28,23 +26,6 @@ const OK = 0;
 const FAILED = 1;
 const USAGE_ERROR = 2;
 const NEEDS_REBUILD = 3;
-
-const clientsOf = (options: RecoveryOptions, env: RecoveryCliContext['env']) => {
-  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  // DynamoDB Local accepts any credentials; the default chain would fail without some.
-  const local = options.endpoint !== undefined && env.AWS_ACCESS_KEY_ID === undefined;
-  const config = {
-    region,
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  };
-  const dynamodb = new DynamoDBClient(config);
-  return {
-    dynamodb,
-    document: DynamoDBDocumentClient.from(dynamodb),
-    streams: new DynamoDBStreamsClient(config),
-  };
-};
 
 /** Runs `sluice-recover` with these arguments; resolves with the exit status. */
 export const runRecoveryCli = async (
@@ -68,7 +49,7 @@ export const runRecoveryCli = async (
     return USAGE_ERROR;
   }
   const projections = targets.right.map((target) => target.projection);
-  const clients = clientsOf(options, context.env);
+  const clients = cliClients(options, context.env);
   const prefix = options.tablePrefix;
   const store = dynamoDbProjectionStore({
     client: clients.document,
