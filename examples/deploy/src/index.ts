@@ -1,6 +1,7 @@
 export { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 export { deadLettersTable, deployedDeadLetters } from './deadLettersTable.js';
 export { type DeployedShape, deployedShape } from './deployedShape.js';
+export { type IamStatement, iamStatements } from './iamStatements.js';
 export { logDeadLetters } from './logDeadLetters.js';
 export { type ExampleDeployment, eventSourceMappingOf, samTemplate } from './samTemplate.js';
 export type { SourceTable } from './sourceTable.js';

@@ -1,5 +1,5 @@
 import { acknowledgedRules } from '@sluice/cdk';
-import { deployedShape } from '@sluice/example-deploy';
+import { deployedShape, iamStatements } from '@sluice/example-deploy';
 import { STREAM_READ_ACTIONS } from '@sluice/projections';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -11,20 +11,7 @@ import { ordersTemplate } from './ordersTemplate.js';
 // One synthesis for the file (the handler is bundled with the local esbuild, no Docker).
 const stack = new OrdersStack(new App(), 'SluiceOrders');
 const template = Template.fromStack(stack).toJSON();
-type Statement = { Action: string | string[]; Resource: unknown };
-const statements = Object.values(
-  template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>,
-).flatMap((r) => {
-  if (r.Type !== 'AWS::IAM::Role' && r.Type !== 'AWS::IAM::Policy') return [];
-  const { Policies = [], PolicyDocument } = r.Properties as {
-    Policies?: { PolicyDocument: { Statement: Statement[] } }[];
-    PolicyDocument?: { Statement: Statement[] };
-  };
-  return [
-    ...Policies.map((p) => p.PolicyDocument),
-    ...(PolicyDocument ? [PolicyDocument] : []),
-  ].flatMap((d) => d.Statement);
-});
+const statements = iamStatements(template);
 
 describe('the orders CDK stack', () => {
   it('deploys the tables, mapping, table rights and alarms of the SAM template', () => {
