@@ -1,6 +1,8 @@
 import type { ChangeEvent, StreamViewType } from '@sluice/core';
 import type * as t from 'io-ts';
 import { isSnapshot } from '../backfill/snapshotRecord.js';
+import { markerPrefix } from '../plan/markerScope.js';
+import { checkIdentity } from '../projection/projection.js';
 import type { EffectRequest, PlannedEffect } from './effect.js';
 
 /** What `defineEffects` takes: like `defineProjection`, but the plan asks for effects, not rows. */
@@ -45,13 +47,8 @@ export const defineEffects = <
 ): EffectProjection<T, V, K, P> => {
   const { name } = definition;
   const version = definition.version ?? 1;
-  if (typeof name !== 'string' || name.length === 0 || name.includes('|'))
-    throw new TypeError(
-      `effect projection name must be a non-empty string without "|", got ${name}`,
-    );
-  if (!Number.isInteger(version) || version < 1)
-    throw new TypeError(`effect projection ${name}: version must be a positive integer`);
-  const prefix = `${name}@${version}|`;
+  checkIdentity('effect projection', name, version);
+  const prefix = markerPrefix({ name, version });
   return {
     name,
     version,

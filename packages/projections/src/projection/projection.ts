@@ -75,10 +75,7 @@ export const defineProjection = <T, V extends StreamViewType, K = Record<string,
   definition: ProjectionDefinition<T, V, K>,
 ): Projection<T, V, K> => {
   const { name, version } = definition;
-  if (typeof name !== 'string' || name.length === 0 || name.includes('|'))
-    throw new TypeError(`projection name must be a non-empty string without "|", got ${name}`);
-  if (!Number.isInteger(version) || version < 1)
-    throw new TypeError(`projection ${name}: version must be a positive integer, got ${version}`);
+  checkIdentity('projection', name, version);
   return {
     name,
     version,
@@ -89,6 +86,17 @@ export const defineProjection = <T, V extends StreamViewType, K = Record<string,
     accepts: acceptsOf(definition.filter),
     plan: scopedPlan(definition.plan, name, markerPrefix({ name, version })),
   };
+};
+
+/**
+ * Refuses a name or version that cannot scope markers and dead letters: a name must be non-empty
+ * and without `|` (the scope's separator), a version a positive integer. A programmer error.
+ */
+export const checkIdentity = (what: string, name: unknown, version: unknown): void => {
+  if (typeof name !== 'string' || name.length === 0 || name.includes('|'))
+    throw new TypeError(`${what} name must be a non-empty string without "|", got ${name}`);
+  if (!Number.isInteger(version) || (version as number) < 1)
+    throw new TypeError(`${what} ${name}: version must be a positive integer, got ${version}`);
 };
 
 // A projection writing markers outside its own scope would share them with another projection

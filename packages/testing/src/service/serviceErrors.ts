@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   DynamoDBServiceException,
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-
-const metadata = () => ({
-  httpStatusCode: 400,
-  requestId: randomUUID(),
-  attempts: 1,
-  totalRetryDelay: 0,
-});
+import { metadata } from '../table/dynamoDbErrors.js';
 
 /** An operation on a table (or index) that does not exist; DynamoDB Local's wording. */
 export const tableNotFound = (): ResourceNotFoundException =>

@@ -10,7 +10,8 @@ import type { AttributeMap } from '../item/attributeMap.js';
 // The table throws the SDK's own exception classes, so code ported from `DynamoDBClient`
 // (`instanceof ConditionalCheckFailedException`, `error.name === 'ValidationException'`) runs unchanged.
 
-const metadata = () => ({
+/** The `$metadata` of an exception the in-memory engine throws, as the SDK's would carry. */
+export const metadata = () => ({
   httpStatusCode: 400,
   requestId: randomUUID(),
   attempts: 1,
