@@ -1,5 +1,5 @@
 import type { StreamViewType } from '@sluice/core';
-import type { AdmittedEvent } from '../batch/recordSource.js';
+import type { AdmittedEvent } from '../batch/readRecord.js';
 import type { Write } from '../plan/write.js';
 import type { Projection } from '../projection/projection.js';
 

@@ -1,16 +1,16 @@
 import type { DeadLetter } from '../deadLetter/deadLetter.js';
 import type { PlannedBatch } from '../plan/plannedBatch.js';
 import type { BatchFailure, BatchResult } from './batchResult.js';
-import type { RecordSource } from './recordSource.js';
+import { type ReadRecord, readIdentity } from './readRecord.js';
 
 /** The batch stopped at record `index`: it and every later record must be delivered again. */
 export const batchFailed = (
-  source: RecordSource,
+  read: readonly ReadRecord[],
   index: number,
   poison: readonly DeadLetter[],
   cause: BatchFailure,
 ): BatchResult => {
-  const { eventId, sequenceNumber } = source.identity(index);
+  const { eventId, sequenceNumber } = readIdentity(read[index]!);
   return {
     _tag: 'BatchFailed',
     processed: index,

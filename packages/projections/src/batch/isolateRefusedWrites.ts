@@ -7,7 +7,9 @@ import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchResult } from './batchResult.js';
 import type { BatchSettings } from './batchSettings.js';
 import { isPermanentWriteFailure } from './permanentWriteFailure.js';
-import type { AdmittedEvent, RecordSource } from './recordSource.js';
+import { planRecords } from './planRecords.js';
+import { poisonLetter } from './poisonLetter.js';
+import type { ReadRecord } from './readRecord.js';
 
 /** A projection's write for this record was refused for good by the store (e.g. an item over 400 KB). */
 export interface WriteRefused extends PoisonReason {
@@ -31,19 +33,17 @@ const add = (counts: Counts, applied: Applied) => {
  */
 export const isolateRefusedWrites = async (
   settings: BatchSettings,
-  source: RecordSource,
+  read: readonly ReadRecord[],
   from: number,
   poison: readonly DeadLetter[],
 ): Promise<BatchResult> => {
   const { projections, store, deadLetters } = settings;
   const letters = [...poison];
   const counts: Counts = { written: 0, unchanged: 0 };
-  const events: Array<AdmittedEvent | undefined> = new Array(projections.length);
-  const refusals: Array<PoisonReason | undefined> = new Array(projections.length);
   for (let start = from; ; ) {
     // Refusals found when the batch was read are dead-lettered already: only admitted events plan.
-    const readable = source.prepare(start, events, refusals) === undefined;
-    for (let j = 0; readable && j < projections.length; j++) {
+    const { unreadable, events } = read[start]!;
+    for (let j = 0; unreadable === undefined && j < projections.length; j++) {
       const event = events[j];
       if (event === undefined) continue;
       const alone = new BatchPlanner();
@@ -54,61 +54,43 @@ export const isolateRefusedWrites = async (
         continue;
       }
       if (!isPermanentWriteFailure(applied.left.cause))
-        return batchFailed(source, start, letters, applied.left);
-      const letter = refusedLetter(settings, source, start, projections[j]!.name, applied.left);
+        return batchFailed(read, start, letters, applied.left);
+      const letter = poisonLetter(
+        settings,
+        read[start]!,
+        projections[j]!.name,
+        writeRefused(projections[j]!.name, applied.left),
+        false,
+      );
       const sent = await deadLetters.send([letter]);
       if (E.isLeft(sent))
-        return batchFailed(source, start, letters, {
+        return batchFailed(read, start, letters, {
           _tag: 'DeadLetterRefused',
           cause: sent.left,
           message: `dead-letter sink refused a record whose write the store refused: ${sent.left.message}`,
         });
       letters.push(letter);
     }
-    const rest = new BatchPlanner();
-    for (let i = start + 1; i < source.length; i++) {
-      if (source.prepare(i, events, refusals) !== undefined) continue;
-      for (let j = 0; j < projections.length; j++) {
-        const event = events[j];
-        if (event !== undefined) rest.add(projections[j]!.plan(event), i);
-      }
-    }
-    const applied = await store.apply(rest.result());
+    const rest = planRecords(projections, read, start + 1, read.length).plan;
+    const applied = await store.apply(rest);
     if (E.isRight(applied)) {
       add(counts, applied.right);
       return {
         _tag: 'BatchCompleted',
-        processed: source.length,
+        processed: read.length,
         poison: letters,
         applied: { _tag: 'Applied', ...counts },
       };
     }
-    const next = earliestOrigin(rest.result(), applied.left.unconfirmed);
+    const next = earliestOrigin(rest, applied.left.unconfirmed);
     if (!isPermanentWriteFailure(applied.left.cause))
-      return batchFailed(source, next, letters, applied.left);
+      return batchFailed(read, next, letters, applied.left);
     start = next;
   }
 };
 
-const refusedLetter = (
-  settings: BatchSettings,
-  source: RecordSource,
-  index: number,
-  projection: string,
-  failure: ApplyFailed,
-): DeadLetter => {
-  const reason: WriteRefused = {
-    _tag: 'WriteRefused',
-    cause: failure.cause,
-    message: `the store refused ${projection}'s write for good: ${failure.cause.message}`,
-  };
-  return {
-    projection,
-    ...source.identity(index),
-    reason,
-    blocked: false,
-    record: source.record(index),
-    ...(settings.shardId === undefined ? {} : { shardId: settings.shardId }),
-    ...(settings.streamArn === undefined ? {} : { streamArn: settings.streamArn }),
-  };
-};
+const writeRefused = (projection: string, failure: ApplyFailed): WriteRefused => ({
+  _tag: 'WriteRefused',
+  cause: failure.cause,
+  message: `the store refused ${projection}'s write for good: ${failure.cause.message}`,
+});
