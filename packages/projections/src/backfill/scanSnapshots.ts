@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Projection } from '../projection/projection.js';
 import type { BackfillSummary, ScanFailure } from './backfillEvents.js';
-import { defaultBackfillId, type ScanSnapshotsOptions, scanSettings } from './backfillOptions.js';
+import {
+  defaultBackfillId,
+  type ScanSettings,
+  type ScanSnapshotsOptions,
+  scanSettings,
+} from './backfillOptions.js';
 import { followedThroughout, forgetFollowed } from './followedThroughout.js';
 import { resolveRate } from './rateLimit.js';
 import { type ScanRun, scanSegment } from './scanSegment.js';
@@ -16,6 +21,33 @@ const startOf = (segment: number, totalSegments: number): SegmentCheckpoint => (
   done: false,
   scanned: 0,
 });
+
+// The segment checkpoints of an earlier run with this id, refused if it split the table otherwise.
+const loadCheckpoints = async (
+  settings: ScanSettings,
+  backfillId: string,
+): Promise<E.Either<ScanFailure, readonly SegmentCheckpoint[]>> => {
+  const segments = settings.segments;
+  const loaded = await settings.checkpoints.load(backfillId);
+  if (E.isLeft(loaded))
+    return E.left({
+      _tag: 'CheckpointFailed',
+      cause: loaded.left,
+      message: `checkpoints of ${backfillId} not read: ${loaded.left.message}`,
+    });
+  const mismatch = loaded.right.find((c) => c.totalSegments !== segments);
+  if (mismatch !== undefined)
+    return E.left({
+      _tag: 'SegmentMismatch',
+      backfillId,
+      stored: mismatch.totalSegments,
+      requested: segments,
+      message:
+        `backfill ${backfillId} was started with ${mismatch.totalSegments} segments: resume it ` +
+        `with ${mismatch.totalSegments}, or start over under another backfill id`,
+    });
+  return loaded;
+};
 
 /**
  * The scan half of a backfill: reads the source table with a parallel scan (resuming from the
@@ -36,24 +68,8 @@ export const scanSnapshots = async (
   if (E.isLeft(rate)) return rate;
   const backfillId = settings.backfillId ?? defaultBackfillId(source.tableName, targets);
 
-  const loaded = await settings.checkpoints.load(backfillId);
-  if (E.isLeft(loaded))
-    return E.left({
-      _tag: 'CheckpointFailed',
-      cause: loaded.left,
-      message: `checkpoints of ${backfillId} not read: ${loaded.left.message}`,
-    });
-  const mismatch = loaded.right.find((c) => c.totalSegments !== segments);
-  if (mismatch !== undefined)
-    return E.left({
-      _tag: 'SegmentMismatch',
-      backfillId,
-      stored: mismatch.totalSegments,
-      requested: segments,
-      message:
-        `backfill ${backfillId} was started with ${mismatch.totalSegments} segments: resume it ` +
-        `with ${mismatch.totalSegments}, or start over under another backfill id`,
-    });
+  const loaded = await loadCheckpoints(settings, backfillId);
+  if (E.isLeft(loaded)) return loaded;
   const followed = followedThroughout(settings.followedBy, loaded.right);
   if (!followed) {
     const forgotten = await forgetFollowed(settings, backfillId, loaded.right);

@@ -118,6 +118,25 @@ const oneOf = <A extends string>(
     : usageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(text)}`);
 };
 
+// What is missing or does not go together in the command line, checked in this order.
+const combinationProblem = (values: Values, positionals: readonly string[]): string | undefined => {
+  if (positionals.length > 0) return `unexpected argument ${JSON.stringify(positionals[0])}`;
+  for (const name of ['table', 'module'] as const)
+    if (!values[name]) return `--${name} is required`;
+  const exports = values.export ?? [];
+  if (exports.length === 0) return '--export is required (the projection to backfill)';
+  if (values.endpoint !== undefined && !URL.canParse(values.endpoint))
+    return `--endpoint must be a URL, got ${JSON.stringify(values.endpoint)}`;
+  if (values.follow && !values['lease-table'])
+    return '--follow needs --lease-table (where the stream poller keeps its leases)';
+  if (!values.follow && values['lease-table']) return '--lease-table is only used with --follow';
+  if (!values.follow && values['starting-position'])
+    return '--starting-position is only used with --follow';
+  if (values['versions-table'] && (exports.length !== 1 || !values.follow))
+    return '--versions-table rebuilds one projection: give exactly one --export, and --follow';
+  return undefined;
+};
+
 /** Parses and checks the arguments (without the program name); `help` when `--help` was asked for. */
 export const parseCliArguments = (
   argv: readonly string[],
@@ -135,24 +154,9 @@ export const parseCliArguments = (
     return usageError((error as Error).message);
   }
   if (values.help) return E.right('help');
-  if (positionals.length > 0)
-    return usageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-  for (const name of ['table', 'module'] as const)
-    if (!values[name]) return usageError(`--${name} is required`);
+  const problem = combinationProblem(values, positionals);
+  if (problem !== undefined) return usageError(problem);
   const exports = values.export ?? [];
-  if (exports.length === 0) return usageError('--export is required (the projection to backfill)');
-  if (values.endpoint !== undefined && !URL.canParse(values.endpoint))
-    return usageError(`--endpoint must be a URL, got ${JSON.stringify(values.endpoint)}`);
-  if (values.follow && !values['lease-table'])
-    return usageError('--follow needs --lease-table (where the stream poller keeps its leases)');
-  if (!values.follow && values['lease-table'])
-    return usageError('--lease-table is only used with --follow');
-  if (!values.follow && values['starting-position'])
-    return usageError('--starting-position is only used with --follow');
-  if (values['versions-table'] && (exports.length !== 1 || !values.follow))
-    return usageError(
-      '--versions-table rebuilds one projection: give exactly one --export, and --follow',
-    );
 
   const segments = numberOption(
     values,

@@ -76,10 +76,9 @@ const run = async (
   clients: ReturnType<typeof cliClients>,
   context: CliContext,
 ): Promise<number> => {
-  const { stdout, stderr } = context;
-  const { dynamodb, document, streams } = clients;
+  const { stderr } = context;
   const source = dynamoDbScanSource({
-    client: dynamodb,
+    client: clients.dynamodb,
     tableName: options.table,
     consistentRead: options.consistentRead,
   });
@@ -95,6 +94,33 @@ const run = async (
     );
     return FAILED;
   }
+  const session = compose(options, clients, context, source, streamArn);
+  if (!options.follow)
+    stderr.write(
+      'note: no --follow: a consumer of these projections (Lambda or poller) must have been running since before this scan\n',
+    );
+  try {
+    return options.versionsTable !== undefined
+      ? await runRebuild(session, targets[0]!, options.versionsTable)
+      : await runBackfill(session, targets);
+  } finally {
+    session.display.endBar();
+    await Promise.all(session.pollers.map((poller) => poller.stop()));
+    await keepDeadLetters(options, session.common.deadLetters, stderr);
+  }
+};
+
+type Session = ReturnType<typeof compose>;
+
+// The composition root: the store, telemetry, progress display and live consumers the run uses.
+const compose = (
+  options: CliOptions,
+  { dynamodb, document, streams }: ReturnType<typeof cliClients>,
+  context: CliContext,
+  source: ReturnType<typeof dynamoDbScanSource>,
+  streamArn: string | undefined,
+) => {
+  const { stderr } = context;
   const prefix = options.tablePrefix;
   const telemetry =
     options.metricsFile === undefined ? undefined : fileTelemetry(options.metricsFile);
@@ -144,70 +170,84 @@ const run = async (
       reporter?.onEvent(event);
     },
   };
-  if (!options.follow)
-    stderr.write(
-      'note: no --follow: a consumer of these projections (Lambda or poller) must have been running since before this scan\n',
-    );
-  try {
-    if (options.versionsTable !== undefined) {
-      const target = targets[0]!;
-      const rebuilt = await rebuild({
-        ...common,
-        projection: target.projection,
-        ...(target.snapshot === undefined ? {} : { snapshot: target.snapshot }),
-        versions: dynamoDbActiveVersions({ client: document, tableName: options.versionsTable }),
-        live: (projection) => liveFor([projection]),
-      });
-      display.endBar();
-      if (E.isLeft(rebuilt)) {
-        stderr.write(`sluice-backfill: rebuild failed: ${rebuilt.left.message}\n`);
-        return FAILED;
-      }
-      const result = rebuilt.right;
-      if (result._tag === 'UpToDate') {
-        stdout.write(
-          `version ${result.version} of ${target.projection.name} is already active: nothing to rebuild\n`,
-        );
-        return OK;
-      }
-      stdout.write(summaryText(result.backfill));
-      reporter?.finished(result.backfill);
-      if (result.backfill.gap) return FAILED;
-      if (result._tag === 'Incomplete') return STOPPED;
-      stdout.write(
-        `readers switched: ${target.projection.name} v${result.from ?? '-'} → v${result.to}; stop the old version's consumer and drop its tables when convenient\n`,
-      );
-      return OK;
-    }
-    const done = await backfill({
-      ...common,
-      projections: targets,
-      ...(options.follow ? { live: liveFor(targets.map((t) => t.projection)) } : {}),
-    });
-    display.endBar();
-    if (E.isLeft(done)) {
-      stderr.write(`sluice-backfill: backfill failed: ${done.left.message}\n`);
-      return FAILED;
-    }
-    stdout.write(summaryText(done.right));
-    reporter?.finished(done.right);
-    if (done.right.gap) return FAILED;
-    return done.right.complete ? OK : STOPPED;
-  } finally {
-    display.endBar();
-    await Promise.all(pollers.map((poller) => poller.stop()));
-    if (options.deadLetterFile !== undefined && deadLetters.letters.length > 0)
-      await writeFile(
-        options.deadLetterFile,
-        deadLetters.letters.map((letter) => JSON.stringify(letter)).join('\n') + '\n',
-      );
-    if (deadLetters.letters.length > 0)
-      stderr.write(
-        `${deadLetters.letters.length} item(s) dead-lettered` +
-          (options.deadLetterFile
-            ? ` to ${options.deadLetterFile}`
-            : ' (use --dead-letters <file> to keep them)') +
-          `; first: ${deadLetters.letters[0]!.reason.message}\n`,
-      );
+  return { options, context, document, reporter, display, pollers, liveFor, common };
+};
+
+// `--versions-table`: a blue/green rebuild of the one projection, then the readers switch.
+const runRebuild = async (
+  { context, document, reporter, display, liveFor, common }: Session,
+  target: BackfillTarget,
+  versionsTable: string,
+): Promise<number> => {
+  const { stdout, stderr } = context;
+  const rebuilt = await rebuild({
+    ...common,
+    projection: target.projection,
+    ...(target.snapshot === undefined ? {} : { snapshot: target.snapshot }),
+    versions: dynamoDbActiveVersions({ client: document, tableName: versionsTable }),
+    live: (projection) => liveFor([projection]),
+  });
+  display.endBar();
+  if (E.isLeft(rebuilt)) {
+    stderr.write(`sluice-backfill: rebuild failed: ${rebuilt.left.message}\n`);
+    return FAILED;
   }
+  const result = rebuilt.right;
+  if (result._tag === 'UpToDate') {
+    stdout.write(
+      `version ${result.version} of ${target.projection.name} is already active: nothing to rebuild\n`,
+    );
+    return OK;
+  }
+  stdout.write(summaryText(result.backfill));
+  reporter?.finished(result.backfill);
+  if (result.backfill.gap) return FAILED;
+  if (result._tag === 'Incomplete') return STOPPED;
+  stdout.write(
+    `readers switched: ${target.projection.name} v${result.from ?? '-'} → v${result.to}; stop the old version's consumer and drop its tables when convenient\n`,
+  );
+  return OK;
+};
+
+// The plain backfill of every target, handed over to the live stream with `--follow`.
+const runBackfill = async (
+  { options, context, reporter, display, liveFor, common }: Session,
+  targets: readonly BackfillTarget[],
+): Promise<number> => {
+  const { stdout, stderr } = context;
+  const done = await backfill({
+    ...common,
+    projections: targets,
+    ...(options.follow ? { live: liveFor(targets.map((t) => t.projection)) } : {}),
+  });
+  display.endBar();
+  if (E.isLeft(done)) {
+    stderr.write(`sluice-backfill: backfill failed: ${done.left.message}\n`);
+    return FAILED;
+  }
+  stdout.write(summaryText(done.right));
+  reporter?.finished(done.right);
+  if (done.right.gap) return FAILED;
+  return done.right.complete ? OK : STOPPED;
+};
+
+// Dead letters are kept in memory during the run: written to `--dead-letters`, and named on stderr.
+const keepDeadLetters = async (
+  options: CliOptions,
+  deadLetters: InMemoryDeadLetters,
+  stderr: Output,
+): Promise<void> => {
+  if (options.deadLetterFile !== undefined && deadLetters.letters.length > 0)
+    await writeFile(
+      options.deadLetterFile,
+      deadLetters.letters.map((letter) => JSON.stringify(letter)).join('\n') + '\n',
+    );
+  if (deadLetters.letters.length > 0)
+    stderr.write(
+      `${deadLetters.letters.length} item(s) dead-lettered` +
+        (options.deadLetterFile
+          ? ` to ${options.deadLetterFile}`
+          : ' (use --dead-letters <file> to keep them)') +
+        `; first: ${deadLetters.letters[0]!.reason.message}\n`,
+    );
 };
