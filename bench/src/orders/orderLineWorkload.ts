@@ -128,7 +128,7 @@ export class OrderLineWorkload {
   }
 
   private now(): string {
-    return new Date(this.clock.nowMs()).toISOString();
+    return new Date(this.clock.now()).toISOString();
   }
 }
 

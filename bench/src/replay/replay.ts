@@ -148,7 +148,7 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
   }
   const rows = async (table: string) => (await store.scan(table)).length;
   // The in-memory store keeps expired markers (TTL deletion is DynamoDB's job): count the others.
-  const nowSeconds = workload.clock.nowMs() / 1000;
+  const nowSeconds = workload.clock.now() / 1000;
   const unexpired = (await store.scan(benchTables.markers)).filter(
     (marker) => typeof marker.expiresAt !== 'number' || marker.expiresAt > nowSeconds,
   ).length;

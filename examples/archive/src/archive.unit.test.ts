@@ -12,8 +12,8 @@ const expiringTask = (TaskId: string, clock: ManualClock, inHours: number): Expi
   ListId: 'home',
   TaskId,
   description: `task ${TaskId}`,
-  created: clock.now().toISOString(),
-  expires: Math.floor((clock.nowMs() + inHours * HOUR_MS) / 1000),
+  created: new Date(clock.now()).toISOString(),
+  expires: Math.floor((clock.now() + inHours * HOUR_MS) / 1000),
 });
 
 const setUp = () => {

@@ -21,6 +21,8 @@ export {
   unmarshallItem,
   unmarshallValue,
 } from './attributes/unmarshall.js';
+export { type Clock, systemClock } from './clock/clock.js';
+export { ManualClock } from './clock/manualClock.js';
 export type { ChangeEventCodecs, DecodeContext } from './decode/changeEventCodecs.js';
 export { type ChangeEventDecoder, changeEventDecoder } from './decode/changeEventDecoder.js';
 export { type DecodedBatch, decodeBatch } from './decode/decodeBatch.js';

@@ -243,7 +243,6 @@ export type {
   LeaseTableError,
   LeaseWriteResult,
 } from './poller/lease/leaseTable.js';
-export type { PollerClock } from './poller/pollerClock.js';
 export type {
   DataLoss,
   PollerEvent,

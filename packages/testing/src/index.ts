@@ -5,8 +5,7 @@
  * @packageDocumentation
  * @module @sluice/testing
  */
-export { type Clock, systemClock } from './clock/clock.js';
-export { ManualClock } from './clock/manualClock.js';
+export { type Clock, ManualClock, systemClock } from '@sluice/core';
 export type { DeliveryFaults } from './delivery/deliveryFaults.js';
 export type { DeliveredBatch, DeliveryReport } from './delivery/deliveryReport.js';
 export {

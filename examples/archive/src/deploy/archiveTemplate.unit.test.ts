@@ -29,7 +29,7 @@ const stream = fn.Events.TodoListTaskStream!.Properties;
 const removals = () => {
   const clock = new ManualClock();
   const tasks = new InMemoryTable({ ...expiringTasksTable, clock });
-  const expires = Math.floor(clock.nowMs() / 1000) + 60;
+  const expires = Math.floor(clock.now() / 1000) + 60;
   const task = { ListId: 'home', description: 'water the plants', created: '2024-01-01', expires };
   tasks.put({ ...task, TaskId: 'by-user' });
   tasks.put({ ...task, TaskId: 'by-ttl' });

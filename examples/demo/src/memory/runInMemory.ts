@@ -82,7 +82,7 @@ export const runInMemory = async (options: DemoOptions, progress: Progress): Pro
     for (const { mapping } of deployments) addReport(delivery, await mapping.drain());
   };
 
-  const workload = new Workload({ ...options, startMs: clock.nowMs() });
+  const workload = new Workload({ ...options, startMs: clock.now() });
   const started = performance.now();
   let nextRound = STEPS_PER_ROUND;
   for (const operation of workload.operations()) {

@@ -73,7 +73,7 @@ export const poisonAndRedrive = async (seed: number, lines = 40): Promise<Redriv
     clock.advance(STEP_MS);
   }
   const store = new InMemoryProjectionStore();
-  const letters = new InMemoryDeadLetterTable(() => clock.now());
+  const letters = new InMemoryDeadLetterTable(() => new Date(clock.now()));
   await deliver(table, orderProjections, store, letters);
   const before: Record<string, number> = {};
   for (const letter of letters.letters())
@@ -83,7 +83,7 @@ export const poisonAndRedrive = async (seed: number, lines = 40): Promise<Redriv
     projections: fixedOrderProjections,
     store,
     letters,
-    now: () => clock.now(),
+    now: () => new Date(clock.now()),
   });
   const clean = new InMemoryProjectionStore();
   await deliver(table, fixedOrderProjections, clean, new InMemoryDeadLetterTable());

@@ -1,5 +1,5 @@
+import { systemClock } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { systemClock } from '../poller/pollerClock.js';
 import { checkUniqueNames } from '../projection/uniqueNames.js';
 import type { BackfillSummary, ScanFailure } from './backfillEvents.js';
 import type { ScanSnapshotsOptions } from './backfillOptions.js';

@@ -1,6 +1,6 @@
 import type { InexactNumbers } from '@sluice/core';
+import { type Clock, systemClock } from '@sluice/core';
 import type { DeadLetterSink } from '../deadLetter/deadLetter.js';
-import { type PollerClock, systemClock } from '../poller/pollerClock.js';
 import type { ProjectionStore } from '../store/projectionStore.js';
 import type { BackfillEvent } from './backfillEvents.js';
 import { InMemorySegmentCheckpoints } from './inMemorySegmentCheckpoints.js';
@@ -36,7 +36,7 @@ export interface ScanSnapshotsOptions {
   /** Backoff between page attempts, doubling from `base` up to `max` (default 100 ms to 10 s). */
   readonly retryDelayMs?: { readonly base: number; readonly max: number };
   /** Time and sleeping (default: the system clock); tests pass a manual one. */
-  readonly clock?: PollerClock;
+  readonly clock?: Clock;
   /** Uniform in [0, 1), for the backoff's jitter (default `Math.random`). */
   readonly random?: () => number;
   /**

@@ -1,5 +1,5 @@
+import { systemClock } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { systemClock } from '../poller/pollerClock.js';
 import type { PollerFailure } from '../poller/pollerEvents.js';
 import { type ProjectionPollerOptions, projectionPoller } from '../poller/projectionPoller.js';
 import { describeShards } from '../poller/shards/describeShards.js';

@@ -5,7 +5,7 @@ import {
   GetShardIteratorCommand,
   type GetShardIteratorOutput,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { PollerClock } from '../poller/pollerClock.js';
+import type { Clock } from '@sluice/core';
 
 type Streams = Pick<DynamoDBStreamsClient, 'send'>;
 
@@ -37,7 +37,7 @@ export class ReadTracker {
   private readonly shardOfIterator = new Map<string, string>();
   private readonly shards = new Map<string, ShardReads>();
 
-  constructor(inner: Streams, clock: PollerClock) {
+  constructor(inner: Streams, clock: Clock) {
     const send = async (command: unknown): Promise<unknown> => {
       const sentAt = clock.now();
       const output = await (inner.send as (command: unknown) => Promise<unknown>)(command);

@@ -1,4 +1,4 @@
-import type { PollerClock } from '../poller/pollerClock.js';
+import type { Clock } from '@sluice/core';
 
 /**
  * A token bucket shared by a scan's segments. A page's cost is known only once it is read, so
@@ -11,7 +11,7 @@ export class TokenBucket {
 
   constructor(
     private readonly perSecond: number,
-    private readonly clock: PollerClock,
+    private readonly clock: Clock,
     /** Seconds of unused rate the bucket may save up (its capacity). */
     private readonly burstSeconds = 1,
   ) {

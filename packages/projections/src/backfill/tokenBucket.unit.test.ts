@@ -1,9 +1,9 @@
+import type { Clock } from '@sluice/core';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';
 import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
-import type { PollerClock } from '../poller/pollerClock.js';
 import { inMemoryScanSource } from './inMemoryScanSource.js';
 import { resolveRate } from './rateLimit.js';
 import { scanSnapshots } from './scanSnapshots.js';
@@ -14,7 +14,7 @@ import { TokenBucket } from './tokenBucket.js';
 /** A clock whose sleeps pass at once, moving time forward (one sleeper at a time). */
 const virtualClock = () => {
   let ms = 0;
-  const clock: PollerClock = {
+  const clock: Clock = {
     now: () => ms,
     sleep: async (wait) => {
       ms += wait;

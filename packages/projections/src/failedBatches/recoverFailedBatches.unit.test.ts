@@ -112,7 +112,7 @@ describe('recoverFailedBatches', () => {
             ...faulty,
             streams: new InMemoryStreamsClient([table.stream]),
             batches: batches.right,
-            now: () => table.clock.now(),
+            now: () => new Date(table.clock.now()),
           });
           expect(summary.outcomes.filter((o) => o._tag !== 'BatchRecovered')).toEqual([]);
           expect(summary).toMatchObject({
@@ -135,7 +135,7 @@ describe('recoverFailedBatches', () => {
     const { faulty, report } = await deliverWithGiveUps(table, always, 10);
     const batches = parseFailureRecords(JSON.stringify(report.onFailure));
     if (E.isLeft(batches)) throw new Error(batches.left.message);
-    const createdAt = clock.now();
+    const createdAt = new Date(clock.now());
     clock.advance(25 * 60 * 60 * 1000);
     table.put({ id: 't2', list: 'l0', points: 1, title: 'x' }); // the stream trims as it appends
     const streams = new InMemoryStreamsClient([table.stream]);
@@ -144,7 +144,7 @@ describe('recoverFailedBatches', () => {
       ...faulty,
       streams,
       batches: batches.right,
-      now: () => clock.now(),
+      now: () => new Date(clock.now()),
     });
     expect(byArrival.needsRebuild).toEqual(names);
     expect(byArrival.outcomes[0]).toMatchObject({
@@ -177,7 +177,7 @@ describe('recoverFailedBatches', () => {
       ...faulty,
       streams: new InMemoryStreamsClient([table.stream]),
       batches: batches.right,
-      now: () => table.clock.now(),
+      now: () => new Date(table.clock.now()),
     });
     expect(summary).toMatchObject({ recovered: 0, failed: 1 });
   });

@@ -1,7 +1,7 @@
+import type { Clock } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Lease } from './lease/lease.js';
 import type { LeaseChange, LeaseTable, LeaseTableError } from './lease/leaseTable.js';
-import type { PollerClock } from './pollerClock.js';
 import { Waker } from './waker.js';
 
 /** What a held lease's write came to. */
@@ -42,7 +42,7 @@ export class HeldLease {
    */
   write(
     table: LeaseTable,
-    clock: PollerClock,
+    clock: Clock,
     change: LeaseChange,
   ): Promise<E.Either<LeaseTableError, HeldWrite>> {
     const run = async (): Promise<E.Either<LeaseTableError, HeldWrite>> => {

@@ -1,10 +1,10 @@
+import { ManualClock } from '@sluice/core';
 import { InMemoryStreamsClient, InMemoryTable } from '@sluice/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PollerEvent } from './pollerEvents.js';
 import { streamPoller } from './streamPoller.js';
 import { mortal, PollerHarness } from './testSupport/pollerHarness.js';
-import { VirtualClock } from './testSupport/virtualClock.js';
 
 const START = Date.UTC(2024, 0, 1);
 
@@ -40,13 +40,13 @@ interface Written {
 }
 
 const runScenario = async (scenario: Scenario) => {
-  const clock = new VirtualClock();
+  const clock = new ManualClock(START);
   const table = new InMemoryTable({
     tableName: 'tasks',
     partitionKey: { name: 'id', type: 'S' },
     streamViewType: 'NEW_AND_OLD_IMAGES',
     stream: { partitionCount: 2 },
-    clock: { now: () => new Date(START + clock.now()) },
+    clock,
   });
   const streams = new InMemoryStreamsClient([table.stream]);
   const harness = new PollerHarness(streams, table.stream.streamArn, clock);
@@ -132,7 +132,7 @@ const runScenario = async (scenario: Scenario) => {
   // Written once its shard's start was stored: must be processed, whatever stopped the poller.
   const owed = written.filter((w) => w.leased.has(shardOf.get(w.eventID)!)).map(key);
   await clock.runUntil(() => owed.every((k) => processed().has(k)), 120_000);
-  await clock.advance(2_000);
+  await clock.runFor(2_000);
   let ended = false;
   void second.poller.stop().then(() => (ended = true));
   await clock.runUntil(() => ended, 60_000);

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { type Clock, systemClock } from '@sluice/core';
 import type { LeaseTable } from './lease/leaseTable.js';
-import { type PollerClock, systemClock } from './pollerClock.js';
 import type { PollerEvent } from './pollerEvents.js';
 import type { ShardBatchProcessor } from './shardBatchProcessor.js';
 
@@ -48,7 +48,7 @@ export interface StreamPollerOptions {
   readonly spuriousErrorRetries?: number;
   /** First and largest pause between retries of a failing batch or call (default 100 ms and 30 000 ms). */
   readonly retryDelayMs?: { readonly base: number; readonly max: number };
-  readonly clock?: PollerClock;
+  readonly clock?: Clock;
   /** Uniform in [0, 1), for jitter and shuffling (default `Math.random`). */
   readonly random?: () => number;
   /** Observes what the poller does; a throwing listener is ignored. */

@@ -59,7 +59,7 @@ describe('streamPoller', () => {
     const h = new PollerHarness(stream.client, stream.streamArn);
     const p = h.start('p1', { startingPosition: 'LATEST' });
     await h.clock.runUntil(() => p.events.some((e) => e._tag === 'LeaseTaken'), 10_000);
-    await h.clock.advance(1_000);
+    await h.clock.runFor(1_000);
     stream.shards[1]!.sequenceNumbers.push(5);
     await h.clock.runUntil(() => h.seen.length === 1, 10_000);
     await p.poller.stop();

@@ -1,3 +1,4 @@
+import { ManualClock } from '@sluice/core';
 import { InMemoryStreamsClient, InMemoryTable } from '@sluice/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
 import { taskProjections } from '../testSupport/taskHistory.js';
 import { projectionProcessor } from './projectionPoller.js';
 import { PollerHarness, type Seen } from './testSupport/pollerHarness.js';
-import { VirtualClock } from './testSupport/virtualClock.js';
 
 const START = Date.UTC(2024, 0, 1);
 
@@ -15,13 +15,13 @@ const START = Date.UTC(2024, 0, 1);
  * projection store the pollers share (as they would share DynamoDB tables).
  */
 const setup = () => {
-  const clock = new VirtualClock();
+  const clock = new ManualClock(START);
   const table = new InMemoryTable({
     tableName: 'tasks',
     partitionKey: { name: 'id', type: 'S' },
     streamViewType: 'NEW_AND_OLD_IMAGES',
     stream: { partitionCount: 3 },
-    clock: { now: () => new Date(START + clock.now()) },
+    clock,
   });
   const streams = new InMemoryStreamsClient([table.stream]);
   const harness = new PollerHarness(streams, table.stream.streamArn, clock);
@@ -200,7 +200,7 @@ describe('several pollers on one stream', () => {
           await clock.runUntil(allProcessed, 120_000);
           // The victim dies at any moment, possibly with a batch in hand and not checkpointed.
           apply(after);
-          await clock.advance(killAfterMs);
+          await clock.runFor(killAfterMs);
           running[victim % pollers]!.kill();
           write(table, written, 10);
           await clock.runUntil(allProcessed, 120_000);

@@ -1,4 +1,4 @@
-import type { PollerClock } from './pollerClock.js';
+import type { Clock } from '@sluice/core';
 
 /**
  * Lets one party cut another's sleep short. A wake that arrives while nobody sleeps is kept,
@@ -13,7 +13,7 @@ export class Waker {
   }
 
   /** Sleeps `ms` on `clock` unless woken; then re-arms for the next wake. */
-  async sleep(clock: PollerClock, ms: number): Promise<void> {
+  async sleep(clock: Clock, ms: number): Promise<void> {
     await clock.sleep(ms, this.controller.signal);
     if (this.controller.signal.aborted) this.controller = new AbortController();
   }

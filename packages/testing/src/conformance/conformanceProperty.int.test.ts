@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { StreamViewType } from '@sluice/core';
+import { ManualClock } from '@sluice/core';
 import fc from 'fast-check';
 import { afterAll, expect, inject, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { connectDynamoDBLocal } from '../dynamodbLocal/connectDynamoDBLocal.js';
 import { readDynamoDBLocalStream } from '../dynamodbLocal/readDynamoDBLocalStream.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';

@@ -1,5 +1,4 @@
-import { matchesFilterCriteria } from '@sluice/core';
-import { type Clock, systemClock } from '../clock/clock.js';
+import { type Clock, matchesFilterCriteria, systemClock } from '@sluice/core';
 import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryStream } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';

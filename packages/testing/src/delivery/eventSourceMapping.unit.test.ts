@@ -1,6 +1,6 @@
+import { type Clock, ManualClock } from '@sluice/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { createEventSourceMapping, deliverStream } from './eventSourceMapping.js';
 import type { OnFailureRecord } from './onFailureRecord.js';
@@ -333,14 +333,14 @@ describe('errors, bisection, retries and the on-failure destination', () => {
       },
     });
     expect(report.onFailure.map((r) => r.requestContext.condition)).toEqual(['RecordAgeExceeded']);
-    expect(clock.nowMs() - Date.UTC(2024, 0, 1)).toBeGreaterThan(24 * 3600 * 1000);
+    expect(clock.now() - Date.UTC(2024, 0, 1)).toBeGreaterThan(24 * 3600 * 1000);
     expect(report.invocations).toBeGreaterThan(1000);
   });
 
   it('stops a drain that can never finish instead of spinning forever', async () => {
     const table = newTable();
     writeItems(table, 1);
-    const frozen = { now: () => new Date(Date.UTC(2024, 0, 1)) };
+    const frozen: Clock = { now: () => Date.UTC(2024, 0, 1), sleep: async () => {} };
     await expect(
       deliverStream({
         source: table,

@@ -1,7 +1,7 @@
+import { ManualClock } from '@sluice/core';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import type { DeliveryFaults } from './deliveryFaults.js';

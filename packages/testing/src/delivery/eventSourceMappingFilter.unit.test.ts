@@ -1,8 +1,7 @@
-import { filterCriteria } from '@sluice/core';
+import { filterCriteria, ManualClock } from '@sluice/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { createEventSourceMapping, deliverStream } from './eventSourceMapping.js';
 import { InvalidEventSourceMapping } from './resolveMappingOptions.js';

@@ -1,6 +1,6 @@
+import { ManualClock } from '@sluice/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { deliverStream } from './eventSourceMapping.js';
 

@@ -1,5 +1,5 @@
+import type { Clock } from '@sluice/core';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { Clock } from '../clock/clock.js';
 import type { SeededRandom } from '../random/seededRandom.js';
 import type { CountedFault, ResolvedFaults } from './deliveryFaults.js';
 import type { DeliveredBatch, ReportInProgress } from './deliveryReport.js';
@@ -57,7 +57,7 @@ const discard = async (
     lastOutcome: lane.lastOutcome,
     requestId: ctx.nextRequestId(),
     functionArn: ctx.functionArn,
-    now: ctx.clock.now(),
+    now: new Date(ctx.clock.now()),
   });
   ctx.report.recordsDiscarded += records.length;
   ctx.report.onFailure.push(record);
@@ -68,7 +68,7 @@ const discard = async (
 
 /** Records at the head that are older than `MaximumRecordAgeInSeconds` (or the retention). */
 const expiredAtHead = (lane: Lane, ctx: StepContext): number => {
-  const now = ctx.clock.now().getTime();
+  const now = ctx.clock.now();
   let count = 0;
   for (const record of lane.queue) {
     const created = (record.dynamodb?.ApproximateCreationDateTime ?? 0) * 1000;

@@ -11,8 +11,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InProcessDynamoDB } from './inProcessDynamoDB.js';
 
 const ordersTable = (name = 'orders') =>

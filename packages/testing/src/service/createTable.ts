@@ -140,7 +140,9 @@ export const createTable = (state: ServiceState, input: CreateTableInput) => {
     indexes,
   });
   // The table and its first stream are born together: the stream label is the creation time.
-  const createdAt = engine.hasStream ? new Date(`${engine.stream.streamLabel}Z`) : clock.now();
+  const createdAt = engine.hasStream
+    ? new Date(`${engine.stream.streamLabel}Z`)
+    : new Date(clock.now());
   const table: ServiceTable = {
     engine,
     createdAt,

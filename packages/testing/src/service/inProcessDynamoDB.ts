@@ -8,7 +8,7 @@ import {
   type DynamoDBStreamsClientConfig,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient, type TranslateConfig } from '@aws-sdk/lib-dynamodb';
-import { type Clock, systemClock } from '../clock/clock.js';
+import { type Clock, systemClock } from '@sluice/core';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import { createTable } from './createTable.js';

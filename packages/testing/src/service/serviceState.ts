@@ -5,7 +5,7 @@ import type {
   Projection,
   ProvisionedThroughput,
 } from '@aws-sdk/client-dynamodb';
-import type { Clock } from '../clock/clock.js';
+import type { Clock } from '@sluice/core';
 import type { InMemoryStream, InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
 import { validationException } from '../table/dynamoDbErrors.js';

@@ -7,8 +7,8 @@ import {
   ListStreamsCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InProcessDynamoDB } from './inProcessDynamoDB.js';
 import { createOrdersTable } from './testSupport/tables.js';
 
@@ -94,7 +94,7 @@ describe('DynamoDB Streams through the SDK', () => {
     await db.documentClient().send(
       new PutCommand({
         TableName: 'orders',
-        Item: { pk: 'a', sk: 1, expiresAt: clock.now().getTime() / 1000 + 60 },
+        Item: { pk: 'a', sk: 1, expiresAt: clock.now() / 1000 + 60 },
       }),
     );
     expect(db.sweepTtl()).toBe(0);

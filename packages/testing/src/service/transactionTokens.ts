@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IdempotentParameterMismatchException } from '@aws-sdk/client-dynamodb';
-import { type Clock, epochMs } from '../clock/clock.js';
+import type { Clock } from '@sluice/core';
 
 // A digest, not the request: tokens are kept for ten minutes of the clock, which a test's
 // manual clock may never reach.
@@ -44,11 +44,11 @@ export class TransactionTokens {
   /** Remembers a token whose transaction was applied. */
   applied(token: string | undefined, request: unknown): void {
     if (token !== undefined)
-      this.seen.set(token, { request: digest(request), atMs: epochMs(this.clock) });
+      this.seen.set(token, { request: digest(request), atMs: this.clock.now() });
   }
 
   private forgetExpired(): void {
-    const oldest = epochMs(this.clock) - TOKEN_LIFETIME_MS;
+    const oldest = this.clock.now() - TOKEN_LIFETIME_MS;
     for (const [token, entry] of this.seen) if (entry.atMs < oldest) this.seen.delete(token);
   }
 }

@@ -1,6 +1,6 @@
 import type { StreamViewType } from '@sluice/core';
+import { ManualClock } from '@sluice/core';
 import type { Projection } from '@sluice/projections';
-import { ManualClock } from '../clock/manualClock.js';
 import type { KeyAttribute } from '../item/keySchema.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from '../table/documentConversion.js';

@@ -1,4 +1,4 @@
-import type { ManualClock } from '../clock/manualClock.js';
+import type { ManualClock } from '@sluice/core';
 import type { PlainItem } from '../item/attributeMap.js';
 import type { InMemoryTable } from '../table/inMemoryTable.js';
 import type { ItemUpdate } from '../table/itemUpdate.js';

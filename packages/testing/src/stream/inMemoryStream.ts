@@ -6,8 +6,7 @@ import type {
   Shard as SdkShard,
   StreamDescription,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { StreamViewType } from '@sluice/core';
-import { type Clock, epochMs } from '../clock/clock.js';
+import type { Clock, StreamViewType } from '@sluice/core';
 import { type KeySchema, keySchemaElements } from '../item/keySchema.js';
 import { buildRecord } from './buildRecord.js';
 import {
@@ -118,7 +117,7 @@ export class InMemoryStream {
       throw new RangeError(`rolloverIntervalMs must be positive, got ${config.rolloverIntervalMs}`);
     }
     this.clock = config.clock;
-    this.createdAt = config.clock.now();
+    this.createdAt = new Date(config.clock.now());
     this.tableName = config.tableName;
     this.viewType = config.viewType;
     this.region = config.region;
@@ -137,7 +136,7 @@ export class InMemoryStream {
 
   /** Records one item-level change on the shard that owns its key (called by the table). */
   append(change: ItemChange): InMemoryStreamRecord {
-    const nowMs = epochMs(this.clock);
+    const nowMs = this.clock.now();
     let shard = this.lineage.ownerOf(change.hash);
     const interval = this.rolloverIntervalMs;
     if (interval !== undefined && nowMs - shard.spec.createdAtMs >= interval) {
@@ -204,7 +203,7 @@ export class InMemoryStream {
       );
     }
     const position = startPosition(shard, input);
-    return { ShardIterator: this.iteratorAt(shard, position, epochMs(this.clock)) };
+    return { ShardIterator: this.iteratorAt(shard, position, this.clock.now()) };
   }
 
   /** Up to `Limit` (default and max 1000) records and the next iterator (`GetRecords`). */
@@ -217,7 +216,7 @@ export class InMemoryStream {
     if (iterator === undefined || iterator.streamArn !== this.streamArn) {
       throw streamValidationException('Invalid ShardIterator');
     }
-    const nowMs = epochMs(this.clock);
+    const nowMs = this.clock.now();
     if (nowMs - iterator.issuedAtMs >= ITERATOR_LIFETIME_MS) {
       throw expiredIterator(
         `Iterator expired. The iterator was created at time ${new Date(iterator.issuedAtMs).toISOString()} while right now it is ${new Date(nowMs).toISOString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
@@ -245,7 +244,7 @@ export class InMemoryStream {
 
   /** Closes the open shard `shardId` (or every open shard) and opens a successor over the same keys. */
   rollover(shardId?: string): string[] {
-    const nowMs = epochMs(this.clock);
+    const nowMs = this.clock.now();
     const targets =
       shardId === undefined ? [...this.lineage.openShards] : [this.lineage.openShard(shardId)];
     return targets.map((shard) => this.lineage.rollover(shard, nowMs).spec.shardId);
@@ -253,7 +252,7 @@ export class InMemoryStream {
 
   /** Closes the open shard `shardId` and opens two children, each taking half of its key-hash range. */
   split(shardId: string): [string, string] {
-    const [left, right] = this.lineage.split(this.lineage.openShard(shardId), epochMs(this.clock));
+    const [left, right] = this.lineage.split(this.lineage.openShard(shardId), this.clock.now());
     return [left.spec.shardId, right.spec.shardId];
   }
 
@@ -303,7 +302,7 @@ export class InMemoryStream {
   }
 
   private maintain(): void {
-    this.lineage.maintain(epochMs(this.clock), this.rolloverIntervalMs);
+    this.lineage.maintain(this.clock.now(), this.rolloverIntervalMs);
   }
 }
 

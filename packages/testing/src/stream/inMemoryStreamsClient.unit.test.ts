@@ -8,8 +8,8 @@ import {
   ResourceNotFoundException,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { InMemoryStreamsClient } from './inMemoryStreamsClient.js';
 

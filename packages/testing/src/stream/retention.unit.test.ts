@@ -2,8 +2,8 @@ import {
   ExpiredIteratorException,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import type { InMemoryStream } from './inMemoryStream.js';
 import type { InMemoryStreamRecord } from './streamRecord.js';

@@ -1,6 +1,6 @@
 import type { StreamViewType } from '@sluice/core';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 
 const tableWith = (streamViewType: StreamViewType, clock = new ManualClock()) =>

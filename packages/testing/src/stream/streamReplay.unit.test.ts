@@ -1,6 +1,6 @@
+import { ManualClock } from '@sluice/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import { attributesEqual } from '../table/attributesEqual.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';

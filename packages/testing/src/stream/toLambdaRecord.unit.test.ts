@@ -1,6 +1,6 @@
+import { ManualClock } from '@sluice/core';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { toLambdaEvent, toLambdaRecord } from './toLambdaRecord.js';
 
@@ -62,7 +62,7 @@ describe('toLambdaRecord', () => {
 
   it('maps the TTL service identity to Lambda camelCase', () => {
     const { clock, table } = setup();
-    table.put({ id: 'a', ttl: clock.nowMs() / 1000 });
+    table.put({ id: 'a', ttl: clock.now() / 1000 });
     const [removal] = table.sweepTtl();
     expect(toLambdaRecord(removal!.record!, 'arn').userIdentity).toEqual({
       type: 'Service',

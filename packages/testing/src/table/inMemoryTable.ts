@@ -1,7 +1,7 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import type { Identity } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
-import { type Clock, epochMs, systemClock } from '../clock/clock.js';
+import { type Clock, systemClock } from '@sluice/core';
 import type { AttributeMap, PlainItem } from '../item/attributeMap.js';
 import type { KeySchema } from '../item/keySchema.js';
 import { InMemoryStream, type InMemoryStreamConfig } from '../stream/inMemoryStream.js';
@@ -293,7 +293,7 @@ export class InMemoryTable {
   sweepTtl(): WriteResult[] {
     const attribute = this.ttlAttribute;
     if (attribute === undefined) return [];
-    const nowMs = epochMs(this.clock);
+    const nowMs = this.clock.now();
     const expired = [...this.store.all()].filter((slot) => ttlExpired(slot.item[attribute], nowMs));
     return expired.map((slot) =>
       this.commit(

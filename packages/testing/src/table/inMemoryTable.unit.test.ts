@@ -2,8 +2,8 @@ import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from './inMemoryTable.js';
 
 const ordersTable = () =>

@@ -1,5 +1,5 @@
+import { ManualClock } from '@sluice/core';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.js';
 import { InMemoryTable } from './inMemoryTable.js';
 
 const sessions = (clock: ManualClock) =>
@@ -15,7 +15,7 @@ describe('TTL sweep', () => {
   it('deletes items whose TTL is at or before now, with REMOVE records from the DynamoDB service', () => {
     const clock = new ManualClock(new Date('2024-01-01T00:00:00Z'));
     const table = sessions(clock);
-    const now = clock.nowMs() / 1000;
+    const now = clock.now() / 1000;
     table.put({ id: 'a', expiresAt: now + 60 });
     table.put({ id: 'b', expiresAt: now + 120 });
     table.put({ id: 'c', expiresAt: 'not a number' });
@@ -54,7 +54,7 @@ describe('TTL sweep', () => {
     const clock = new ManualClock(new Date('2024-01-01T00:00:00Z'));
     const table = sessions(clock);
     table.put({ id: 'ancient', expiresAt: 1 });
-    table.put({ id: 'recent', expiresAt: clock.nowMs() / 1000 - 86_400 });
+    table.put({ id: 'recent', expiresAt: clock.now() / 1000 - 86_400 });
     expect(table.sweepTtl().map((r) => r.oldItem?.id?.S)).toEqual(['recent']);
   });
 });

@@ -1,5 +1,4 @@
-import type { StreamViewType } from '@sluice/core';
-import type { Clock } from '../clock/clock.js';
+import type { Clock, StreamViewType } from '@sluice/core';
 import type { KeySchema } from '../item/keySchema.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from './documentConversion.js';

@@ -1,4 +1,5 @@
 import type { _Record, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { ManualClock } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { InMemoryLeaseTable } from '../lease/inMemoryLeaseTable.js';
 import type { LeaseTable } from '../lease/leaseTable.js';
@@ -6,7 +7,6 @@ import type { PollerEvent, PollerFailure } from '../pollerEvents.js';
 import type { StreamPollerOptions } from '../pollerOptions.js';
 import type { ShardBatchProcessor } from '../shardBatchProcessor.js';
 import { type StreamPoller, streamPoller } from '../streamPoller.js';
-import { VirtualClock } from './virtualClock.js';
 
 /** One record as a test processor saw it. */
 export interface Seen {
@@ -47,7 +47,7 @@ export class PollerHarness {
   constructor(
     readonly streams: Pick<DynamoDBStreamsClient, 'send'>,
     readonly streamArn: string,
-    readonly clock: VirtualClock = new VirtualClock(),
+    readonly clock: ManualClock = new ManualClock(0),
   ) {}
 
   /** A processor that logs every record it handles; `hook` may fail part of a batch. */

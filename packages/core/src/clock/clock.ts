@@ -1,13 +1,16 @@
-/** Time as the poller sees it; injected so tests can run leases and backoff on a virtual clock. */
-export interface PollerClock {
-  /** Milliseconds on a monotonic-enough clock; only differences are used, never compared across hosts. */
+/**
+ * The one source of time for the poller, backfill and `@sluice/testing`; injected so tests can
+ * run leases, backoff, retention and TTL on a `ManualClock`.
+ */
+export interface Clock {
+  /** The current instant in epoch milliseconds. */
   now(): number;
   /** Resolves after `ms`, or early (without error) once `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** Real time: `Date.now` and `setTimeout`. */
-export const systemClock: PollerClock = {
+export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
