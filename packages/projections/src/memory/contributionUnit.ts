@@ -1,7 +1,8 @@
 import { sortableSequenceNumber } from '@sluice/core';
-import type { Amounts, RowKey } from '../plan/row.js';
+import type { RowKey } from '../plan/row.js';
 import { rowId } from '../plan/rowId.js';
 import type { Contribute, MarkerRow } from '../plan/write.js';
+import { contributionDeltas, type GroupDelta } from '../store/contributionDeltas.js';
 import type { StoredRow, TableData } from './tableData.js';
 
 /** DynamoDB's TransactWriteItems limit, which bounds one atomic unit of contributions. */
@@ -24,8 +25,6 @@ type GroupSlot = StoredRow | string;
 const slotOf = (data: TableData, table: string, key: RowKey): GroupSlot =>
   data.get(table, key) ?? rowId(table, key);
 
-const NO_SLOTS: readonly GroupSlot[] = [];
-
 /**
  * One atomic unit of contributions, as one TransactWriteItems would be: the markers it moves and
  * the summed delta per group, never more than `MAX_UNIT_ACTIONS` actions.
@@ -41,47 +40,26 @@ export class ContributionUnit {
   }
 
   /**
-   * Adds a write unless it would push the unit over the limit (`full`). A write already applied,
-   * or that changes nothing, joins with no action (`unchanged`).
+   * Adds a write unless it would push the unit over the limit (`full`). A write its marker
+   * already reflects joins with no action (`stale`).
    */
-  offer(data: TableData, write: Contribute): 'added' | 'unchanged' | 'full' {
+  offer(data: TableData, write: Contribute): 'added' | 'stale' | 'full' {
     const stored = data.getByValues(write.markerTable, write.markerId) as MarkerRow | undefined;
     const sequenceNumber = sortableSequenceNumber(write.sequenceNumber);
-    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return 'unchanged';
-    const before = stored?.contribution ?? null;
-    const after = write.contribution;
-    const touches = write.alsoTouches;
-
+    if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return 'stale';
     const { table, markerTable } = write;
-    const beforeSlot = before && slotOf(data, table, before.group);
-    const afterSlot = after && slotOf(data, table, after.group);
-    // The marker's own group is left out when its delta is zero: its row exists already.
-    const ownUnchanged =
-      before !== null &&
-      (beforeSlot === afterSlot
-        ? sameAmounts(before.amounts, after!.amounts)
-        : allZero(before.amounts));
-    const touchSlots =
-      touches.length === 0 ? NO_SLOTS : touches.map((t) => slotOf(data, table, t.group));
+    const deltas = contributionDeltas(stored?.contribution ?? null, write);
+    const slots = deltas.map((delta) => slotOf(data, table, delta.group));
     let fresh = 1;
-    if (!ownUnchanged && beforeSlot !== null && !this.groups.has(beforeSlot)) fresh++;
-    if (afterSlot !== beforeSlot && afterSlot !== null && !this.groups.has(afterSlot)) fresh++;
-    for (const slot of touchSlots)
-      if (slot !== beforeSlot && slot !== afterSlot && !this.groups.has(slot)) fresh++;
+    for (const slot of slots) if (!this.groups.has(slot)) fresh++;
     if (this.size > 0 && this.size + fresh > MAX_UNIT_ACTIONS) return 'full';
 
-    for (let i = 0; i < touches.length; i++)
-      if (touchSlots[i] !== beforeSlot)
-        this.add(table, touchSlots[i]!, touches[i]!.group, touches[i]!.amounts, 0);
-    if (!ownUnchanged) {
-      if (after !== null) this.add(table, afterSlot!, after.group, after.amounts, 1);
-      if (before !== null) this.add(table, beforeSlot!, before.group, before.amounts, -1);
-    }
+    for (let i = 0; i < deltas.length; i++) this.add(table, slots[i]!, deltas[i]!);
     this.markerTables.push(markerTable);
     this.markers.push({
       markerId: write.markerId,
       sequenceNumber,
-      contribution: after,
+      contribution: write.contribution,
       ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
     });
     return 'added';
@@ -109,29 +87,15 @@ export class ContributionUnit {
     }
   }
 
-  private add(table: string, slot: GroupSlot, key: RowKey, amounts: Amounts, sign: number): void {
+  private add(table: string, slot: GroupSlot, delta: GroupDelta): void {
     let update = this.groups.get(slot);
     if (update === undefined) {
       const row = typeof slot === 'string' ? undefined : slot;
-      update = { table, key, row, deltas: {} };
+      update = { table, key: delta.group, row, deltas: {} };
       this.groups.set(slot, update);
     }
     const { deltas } = update;
-    for (const name in amounts) deltas[name] = (deltas[name] ?? 0) + sign * amounts[name]!;
+    const { amounts } = delta;
+    for (const name in amounts) deltas[name] = (deltas[name] ?? 0) + amounts[name]!;
   }
 }
-
-const allZero = (amounts: Amounts): boolean => {
-  for (const name in amounts) if (amounts[name] !== 0) return false;
-  return true;
-};
-
-const sameAmounts = (a: Amounts, b: Amounts): boolean => {
-  let names = 0;
-  for (const name in a) {
-    if (a[name] !== b[name]) return false;
-    names++;
-  }
-  for (const _ in b) names--;
-  return names === 0;
-};

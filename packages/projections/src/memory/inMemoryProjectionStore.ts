@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { PlannedBatch } from '../plan/plannedBatch.js';
 import type { Row } from '../plan/row.js';
-import type { DeleteIfNewer, Write } from '../plan/write.js';
+import type { Contribute, DeleteIfNewer, Write } from '../plan/write.js';
+import { staleTouches } from '../store/contributionDeltas.js';
 import type { Applied, ProjectionStore } from '../store/projectionStore.js';
 import { type ApplyFailed, applyFailed } from '../store/storeError.js';
 import { ContributionUnit } from './contributionUnit.js';
@@ -39,24 +40,11 @@ export class InMemoryProjectionStore implements ProjectionStore {
     while (i < writes.length) {
       const write = writes[i]!;
       if (write._tag === 'Contribute') {
-        const unit = new ContributionUnit();
-        let next = i;
-        let added = 0;
-        for (; next < writes.length; next++) {
-          const w = writes[next]!;
-          if (w._tag !== 'Contribute') break;
-          const outcome = unit.offer(this.data, w);
-          if (outcome === 'full') break;
-          if (outcome === 'unchanged') unchanged++;
-          else added++;
-        }
-        if (unit.size > 0) {
-          const failure = this.beforeWrite(i, writes);
-          if (failure) return failure;
-          unit.commit(this.data);
-          written += added;
-        }
-        i = next;
+        const outcome = this.contribute(i, writes);
+        if ('_tag' in outcome) return outcome;
+        written += outcome.written;
+        unchanged += outcome.unchanged;
+        i = outcome.next;
         continue;
       }
       if (write._tag === 'DeleteIfNewer') {
@@ -81,6 +69,37 @@ export class InMemoryProjectionStore implements ProjectionStore {
       i++;
     }
     return E.right({ _tag: 'Applied', written, unchanged });
+  }
+
+  // The Contribute writes from `start` that fit one unit: stale ones first create the group rows
+  // they name that are missing (one write each, as on DynamoDB), then the unit commits at once.
+  private contribute(
+    start: number,
+    writes: readonly Write[],
+  ): { written: number; unchanged: number; next: number } | E.Either<ApplyFailed, Applied> {
+    const unit = new ContributionUnit();
+    const stale: Contribute[] = [];
+    let next = start;
+    for (; next < writes.length; next++) {
+      const write = writes[next]!;
+      if (write._tag !== 'Contribute') break;
+      const outcome = unit.offer(this.data, write);
+      if (outcome === 'full') break;
+      if (outcome === 'stale') stale.push(write);
+    }
+    for (const write of stale)
+      for (const touch of staleTouches(write)) {
+        if (this.data.get(write.table, touch.group) !== undefined) continue;
+        const failure = this.beforeWrite(start, writes);
+        if (failure) return failure;
+        this.data.put(write.table, touch.group, { ...touch.amounts, ...touch.group });
+      }
+    if (unit.size > 0) {
+      const failure = this.beforeWrite(start, writes);
+      if (failure) return failure;
+      unit.commit(this.data);
+    }
+    return { written: next - start - stale.length, unchanged: stale.length, next };
   }
 
   async scan(table: string): Promise<readonly Row[]> {

@@ -46,13 +46,21 @@ describe('InMemoryProjectionStore: Contribute', () => {
     });
   });
 
-  it('changes nothing for a contribution at or below the marker’s sequence number', async () => {
+  it('moves no count and no marker for a contribution at or below the marker’s sequence number, only gives the groups it names their rows', async () => {
     const store = new InMemoryProjectionStore();
     await store.apply(batch(contribute('a', 5, to('l1'))));
     const before = store.tables();
-    const result = await store.apply(batch(contribute('a', 5, to('l9')), contribute('a', 4, null)));
+    const result = await store.apply(
+      batch(contribute('a', 5, to('l9', 1, 4), [to('l1', 0, 0)]), contribute('a', 4, null)),
+    );
     expect(result).toMatchObject({ right: { written: 0, unchanged: 2 } });
-    expect(store.tables()).toEqual(before);
+    expect(store.tables()).toEqual({
+      ...before,
+      totals: [...before.totals!, { list: 'l9', count: 0, points: 0 }],
+    });
+    const writes = store.writeCount;
+    await store.apply(batch(contribute('a', 5, to('l9', 1, 4), [to('l1', 0, 0)])));
+    expect(store.writeCount).toBe(writes);
   });
 
   it('moves only the marker when the contribution is unchanged, so an older replay stays older', async () => {

@@ -7,13 +7,7 @@ import { InMemoryProjectionStore } from '../memory/inMemoryProjectionStore.js';
 import { TaskCodec } from '../testSupport/taskHistory.js';
 import { redrive } from './redrive.js';
 import type { RedriveProgress } from './redriveOptions.js';
-import {
-  buggyCodec,
-  runShards,
-  shardedRecords,
-  tasksWith,
-  withoutZeroGroups,
-} from './testSupport/poisonedRun.js';
+import { buggyCodec, runShards, shardedRecords, tasksWith } from './testSupport/poisonedRun.js';
 
 const fixed = tasksWith(TaskCodec);
 // The histories' changes are made at 1_700_000_000 s and on: redrive runs soon after.
@@ -72,14 +66,12 @@ describe('redrive', () => {
     );
   });
 
-  it('after a codec bug that refused some changes is fixed, redrive makes every projection equal a clean pass (a letter superseded since changes nothing, so a zero group row it alone passed through is missing)', async () => {
+  it('after a codec bug that refused some changes is fixed, redrive makes every projection equal a clean pass (a letter superseded since still leaves the group rows its change passed through)', async () => {
     await fc.assert(
       fc.asyncProperty(shardedRecords, faults, async ({ shards, batchSize }, armed) => {
         const run = await poisonThenRedrive((task) => task.points >= 4, shards, batchSize, armed);
         expect(E.isRight(run.last)).toBe(true);
-        expect(withoutZeroGroups(run.store.tables())).toEqual(
-          withoutZeroGroups(run.clean.tables()),
-        );
+        expect(run.store.tables()).toEqual(run.clean.tables());
         expect(run.letters.letters()).toEqual([]);
       }),
       { numRuns: 150 },

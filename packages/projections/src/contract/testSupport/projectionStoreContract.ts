@@ -1,10 +1,11 @@
+import type { SequenceNumber } from '@sluice/core';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlannedBatch } from '../../plan/plannedBatch.js';
 import type { Row } from '../../plan/row.js';
 import { tombstoneIdOf } from '../../plan/tombstoneId.js';
-import { deleteIfNewer, putIfNewer, type Write } from '../../plan/write.js';
+import { type Contribute, deleteIfNewer, putIfNewer, type Write } from '../../plan/write.js';
 import type { ProjectionStore } from '../../store/projectionStore.js';
 import type { MakeStoreHarness, StoreHarness } from './storeHarness.js';
 import {
@@ -193,6 +194,39 @@ export const describeProjectionStoreContract = (
       const changes = toyHistory([step(0, 0, 3), step(0, 0, 3, true), step(0, 0, 3)]);
       await applyAll(store, [changes.slice(0, 1), changes.slice(1, 3), changes.slice(0, 2)]);
       expect(await tablesOf(store)).toEqual(cleanPass(changes));
+    });
+
+    it('a change superseded before it arrives (a redriven letter) still leaves the rows of the lists it names, and nothing else', async () => {
+      const { store } = await fresh();
+      const changes = toyHistory([step(1, 1), step(1, 2), step(1, 3), step(1, 4), step(2, 5)]);
+      await applyAll(store, [changes.slice(0, 1), changes.slice(3)]);
+      // Changes 2 and 3 coalesce into one Contribute (list-3, passing through list-2), now stale.
+      const stale = await applied(store, planToyBatch(changes.slice(1, 3)));
+      expect(stale.unchanged).toBeGreaterThanOrEqual(1);
+      expect(await tablesOf(store)).toEqual(cleanPass(changes));
+      await applyAll(store, [changes.slice(1, 3), changes.slice(2, 3)]);
+      expect(await tablesOf(store)).toEqual(cleanPass(changes));
+    });
+
+    it('an item moving out of a group where it counted zero adds its new amounts to the new group', async () => {
+      const { store } = await fresh();
+      const counted = (n: number, list: string, count: number, quantity: number): Contribute => ({
+        _tag: 'Contribute',
+        table: TOY_TABLES.counts,
+        markerTable: TOY_TABLES.markers,
+        markerId: 'toy@1|zero',
+        sequenceNumber: String(10n ** 21n + BigInt(n)) as SequenceNumber,
+        contribution: { group: { list }, amounts: { count, quantity } },
+        alsoTouches: [],
+      });
+      await applied(store, batchOf(counted(1, 'a', 0, 0)));
+      await applied(store, batchOf(counted(2, 'b', 1, 5)));
+      expect(sortRows(await store.scan(TOY_TABLES.counts))).toEqual(
+        sortRows([
+          { list: 'a', count: 0, quantity: 0 },
+          { list: 'b', count: 1, quantity: 5 },
+        ]),
+      );
     });
 
     it('an older removal never overwrites a newer archived one, and a replay rewrites nothing', async () => {

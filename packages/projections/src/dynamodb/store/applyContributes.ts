@@ -13,15 +13,16 @@ import {
 import type { StoreContext } from './dynamoDbStoreOptions.js';
 import { noProgress, type Progress } from './progress.js';
 import { markerKey, readMarkers } from './readMarkers.js';
+import { type StaleEntry, touchStaleGroups } from './touchStaleGroups.js';
 import { transactionActions } from './transactionActions.js';
 
 const indicesOf = (transactions: readonly PlannedTransaction[]): number[] =>
   transactions.flatMap((tx) => tx.steps.map((step: Step) => step.entry.index));
 
 /**
- * Applies `Contribute` writes: read the markers, drop what they show as applied, and write the
- * rest in transactions that move each marker (conditioned on the value read) together with its
- * group deltas. A transaction cancelled by a marker condition means another writer got there
+ * Applies `Contribute` writes: read the markers, give those they show as applied only the group
+ * rows they name (`touchStaleGroups`), and write the rest in transactions that move each marker
+ * (conditioned on the value read) together with its group deltas. A transaction cancelled by a marker condition means another writer got there
  * first: its writes are re-read and re-planned, never blindly resent, so nothing counts twice.
  */
 export const applyContributes = async (
@@ -44,15 +45,17 @@ export const applyContributes = async (
     const markers = await readMarkers(context, batch);
     if (E.isLeft(markers)) return markers;
     const steps: Step[] = [];
+    const stale: StaleEntry[] = [];
     for (const entry of batch) {
-      const step = stepOf(
-        entry,
-        markers.right.get(markerKey(entry)),
-        context.tableName(entry.write.table),
-      );
-      if (step) steps.push(step);
-      else unchanged += 1;
+      const marker = markers.right.get(markerKey(entry));
+      const step = stepOf(entry, marker, context.tableName(entry.write.table));
+      // Only a marker at or past the write makes it stale.
+      if (step === undefined) stale.push({ entry, marker: marker! });
+      else steps.push(step);
     }
+    const touched = await touchStaleGroups(context, stale);
+    if (E.isLeft(touched)) return touched;
+    unchanged += stale.length;
     return E.right(packTransactions(steps));
   };
 

@@ -1,7 +1,8 @@
 import { compareSequenceNumbers } from '@sluice/core';
 import type { RowKey } from '../../plan/row.js';
 import { rowId } from '../../plan/rowId.js';
-import type { Contribute, Contribution } from '../../plan/write.js';
+import type { Contribute } from '../../plan/write.js';
+import { contributionDeltas } from '../../store/contributionDeltas.js';
 import { TRANSACT_MAX_ACTIONS } from '../io/transactWrite.js';
 import type { Marker } from './marker.js';
 
@@ -32,48 +33,30 @@ export interface PlannedTransaction {
   readonly groups: ReadonlyMap<string, GroupUpdate>;
 }
 
-const addTo = (
-  groups: Map<string, GroupUpdate>,
-  table: string,
-  contribution: Contribution,
-  sign: 1 | 0 | -1,
-): void => {
-  const id = rowId(table, contribution.group);
-  const amounts: Record<string, number> = { ...groups.get(id)?.amounts };
-  for (const [name, value] of Object.entries(contribution.amounts))
-    amounts[name] = (amounts[name] ?? 0) + sign * value;
-  groups.set(id, { table, key: contribution.group, amounts });
-};
-
 const isZero = (update: GroupUpdate): boolean =>
   Object.values(update.amounts).every((amount) => amount === 0);
 
 /**
  * The step for a `Contribute` given its marker, or `undefined` when the marker already reflects
- * this sequence number or a later one (applying again would double count). Deltas: minus the
- * marker's contribution, plus the new one, zero for `alsoTouches` (so those rows exist as after a
- * one-by-one pass); the old group is left out when its delta is zero, its row exists already.
- * An unchanged contribution still moves the marker: otherwise a stale replay of a change between
- * the two sequence numbers (a zombie consumer) would pass the guard and undo the newer state.
+ * this sequence number or a later one (applying again would double count). Its group deltas
+ * follow the one contribution rule (`contributionDeltas`). An unchanged contribution still moves
+ * the marker: otherwise a stale replay of a change between the two sequence numbers (a zombie
+ * consumer) would pass the guard and undo the newer state.
  */
 export const stepOf = (
   entry: ContributeEntry,
   marker: Marker | undefined,
   groupTable: string,
 ): Step | undefined => {
-  const { write } = entry;
-  if (marker && compareSequenceNumbers(marker.sequenceNumber, write.sequenceNumber) >= 0)
+  if (marker && compareSequenceNumbers(marker.sequenceNumber, entry.write.sequenceNumber) >= 0)
     return undefined;
-  const before = marker?.contribution ?? null;
   const groups = new Map<string, GroupUpdate>();
-  for (const touched of write.alsoTouches) addTo(groups, groupTable, touched, 0);
-  if (write.contribution) addTo(groups, groupTable, write.contribution, 1);
-  if (before) {
-    addTo(groups, groupTable, before, -1);
-    const id = rowId(groupTable, before.group);
-    const update = groups.get(id);
-    if (update && isZero(update)) groups.delete(id);
-  }
+  for (const delta of contributionDeltas(marker?.contribution ?? null, entry.write))
+    groups.set(rowId(groupTable, delta.group), {
+      table: groupTable,
+      key: delta.group,
+      amounts: delta.amounts,
+    });
   return { entry, marker, groups };
 };
 

@@ -246,3 +246,26 @@ describe('request counting', () => {
     expect(counter.total()).toBe(5);
   });
 });
+
+describe('stale contributions', () => {
+  it('a plain replay costs no write; a superseded change costs one read of the groups it names and one UpdateItem per group row missing, once', async () => {
+    const counter = countRequests(documentClient);
+    const tableName = await createToyTables(dynamodb);
+    const store = dynamoDbProjectionStore({ client: documentClient, tableName });
+    const changes = toyHistory([step(1, 1), step(1, 2), step(1, 3), step(1, 4)]);
+    const apply = async (batch: typeof changes) => {
+      counter.reset();
+      expect(E.isRight(await store.apply(planToyBatch(batch)))).toBe(true);
+      return counter.byOperation();
+    };
+    await apply(changes.slice(0, 1));
+    await apply(changes.slice(3));
+    expect(await apply(changes.slice(3))).toEqual({ BatchWriteItem: 1, BatchGetItem: 1 });
+    // Changes 2 and 3 coalesce into one Contribute naming list-3 and list-2, both missing.
+    const superseded = { BatchWriteItem: 1, BatchGetItem: 2 };
+    expect(await apply(changes.slice(1, 3))).toEqual({ ...superseded, UpdateItem: 2 });
+    expect(await apply(changes.slice(1, 3))).toEqual(superseded);
+    counter.detach();
+    expect(await tables(store)).toEqual(cleanPass(changes));
+  });
+});

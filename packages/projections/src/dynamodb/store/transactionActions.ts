@@ -7,30 +7,27 @@ import { MARKER_ID } from './marker.js';
 // A group with no amounts still needs its row; REMOVE of an absent attribute creates just the key.
 const NO_ATTRIBUTE = 'sluice:none';
 
-const groupAction = (update: GroupUpdate): TransactAction => {
+/** The update of one group row: its deltas ADDed (zeros create the row and its amounts). */
+export const groupUpdate = (update: GroupUpdate) => {
   const entries = Object.entries(update.amounts);
   if (entries.length === 0)
     return {
-      Update: {
-        TableName: update.table,
-        Key: { ...update.key },
-        UpdateExpression: 'REMOVE #none',
-        ExpressionAttributeNames: { '#none': NO_ATTRIBUTE },
-      },
-    };
-  return {
-    Update: {
       TableName: update.table,
       Key: { ...update.key },
-      // ADD is commutative, so deltas from different transactions compose in any order.
-      UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(
-        entries.map(([, value], i) => [`:a${i}`, value]),
-      ),
-    },
+      UpdateExpression: 'REMOVE #none',
+      ExpressionAttributeNames: { '#none': NO_ATTRIBUTE },
+    };
+  return {
+    TableName: update.table,
+    Key: { ...update.key },
+    // ADD is commutative, so deltas from different transactions compose in any order.
+    UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:a${i}`, value])),
   };
 };
+
+const groupAction = (update: GroupUpdate): TransactAction => ({ Update: groupUpdate(update) });
 
 const markerAction = (step: Step, markerTable: string): TransactAction => {
   const { write } = step.entry;
