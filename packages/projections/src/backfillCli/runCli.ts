@@ -16,8 +16,8 @@ import { storeMetrics } from '../telemetry/storeMetrics.js';
 import { type CliOptions, parseCliArguments } from './cliArguments.js';
 import { cliClients } from './cliClients.js';
 import { fileTelemetry } from './fileTelemetry.js';
-import { loadProjections } from './loadProjections.js';
 import { type Output, ProgressDisplay } from './progressDisplay.js';
+import { OK, startCommand } from './startCommand.js';
 import { summaryText } from './summaryText.js';
 import { USAGE } from './usage.js';
 
@@ -32,34 +32,17 @@ export interface CliContext {
 }
 
 /** Exit statuses. */
-const OK = 0;
 const FAILED = 1;
-const USAGE_ERROR = 2;
 const STOPPED = 130;
 
 /** Runs `sluice-backfill` with these arguments; resolves with the exit status. */
 export const runCli = async (argv: readonly string[], context: CliContext): Promise<number> => {
-  const { stdout, stderr } = context;
-  const parsed = parseCliArguments(argv);
-  if (E.isLeft(parsed)) {
-    stderr.write(
-      `sluice-backfill: ${parsed.left.message}\nRun sluice-backfill --help for usage.\n`,
-    );
-    return USAGE_ERROR;
-  }
-  if (parsed.right === 'help') {
-    stdout.write(USAGE);
-    return OK;
-  }
-  const options = parsed.right;
-  const targets = await loadProjections(options.module, options.exports, context.cwd);
-  if (E.isLeft(targets)) {
-    stderr.write(`sluice-backfill: ${targets.left.message}\n`);
-    return USAGE_ERROR;
-  }
+  const started = await startCommand('sluice-backfill', parseCliArguments(argv), USAGE, context);
+  if (E.isLeft(started)) return started.left;
+  const { options, targets } = started.right;
   const { dynamodb, document, streams } = cliClients(options, context.env);
   try {
-    return await run(options, targets.right, { dynamodb, document, streams }, context);
+    return await run(options, targets, { dynamodb, document, streams }, context);
   } finally {
     document.destroy();
     dynamodb.destroy();

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import * as E from 'fp-ts/lib/Either.js';
 import { cliClients } from '../backfillCli/cliClients.js';
-import { loadProjections } from '../backfillCli/loadProjections.js';
 import type { Output } from '../backfillCli/progressDisplay.js';
+import { OK, startCommand, USAGE_ERROR } from '../backfillCli/startCommand.js';
 import { dynamoDbDeadLetters } from '../deadLetter/dynamoDbDeadLetters.js';
 import { dynamoDbProjectionStore } from '../dynamodb/store/dynamoDbProjectionStore.js';
 import { parseFailureRecords } from '../failedBatches/batchInfo.js';
@@ -22,9 +22,7 @@ export interface RecoveryCliContext {
   readonly readStdin: () => Promise<string>;
 }
 
-const OK = 0;
 const FAILED = 1;
-const USAGE_ERROR = 2;
 const NEEDS_REBUILD = 3;
 
 /** Runs `sluice-recover` with these arguments; resolves with the exit status. */
@@ -33,22 +31,15 @@ export const runRecoveryCli = async (
   context: RecoveryCliContext,
 ): Promise<number> => {
   const { stdout, stderr } = context;
-  const parsed = parseRecoveryArguments(argv);
-  if (E.isLeft(parsed)) {
-    stderr.write(`sluice-recover: ${parsed.left.message}\nRun sluice-recover --help for usage.\n`);
-    return USAGE_ERROR;
-  }
-  if (parsed.right === 'help') {
-    stdout.write(RECOVERY_USAGE);
-    return OK;
-  }
-  const options = parsed.right;
-  const targets = await loadProjections(options.module, options.exports, context.cwd);
-  if (E.isLeft(targets)) {
-    stderr.write(`sluice-recover: ${targets.left.message}\n`);
-    return USAGE_ERROR;
-  }
-  const projections = targets.right.map((target) => target.projection);
+  const started = await startCommand(
+    'sluice-recover',
+    parseRecoveryArguments(argv),
+    RECOVERY_USAGE,
+    context,
+  );
+  if (E.isLeft(started)) return started.left;
+  const { options, targets } = started.right;
+  const projections = targets.map((target) => target.projection);
   const clients = cliClients(options, context.env);
   const prefix = options.tablePrefix;
   const store = dynamoDbProjectionStore({
