@@ -6,6 +6,9 @@ import type { DeliveryStats } from '../run/demoRun.js';
  * Wraps a handler so that, now and then, its store crashes part-way through a batch (the function
  * dies: Lambda bisects and retries) or fails a write for good (the handler reports the first
  * record not applied: Lambda retries from there). Never twice in a row, so every batch gets through.
+ * Not `@sluice/testing`'s `withStoreFaults` (the `given()` specs' faults): this one counts crashes
+ * and refused writes apart for the summary and draws from the demo's one seeded stream, shared by
+ * every example; the testing one counts armed faults and seeds its own, so the output would change.
  */
 export const withStoreFaults = (
   handler: ProjectionHandler,
