@@ -100,3 +100,9 @@ export {
   SequenceNumberCodec,
   sortableSequenceNumber,
 } from './sequence/sequenceNumber.js';
+export {
+  type DescribeStreamPage,
+  listShards,
+  type ShardInfo,
+  type ShardListPage,
+} from './shards/listShards.js';

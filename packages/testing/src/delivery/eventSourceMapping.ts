@@ -1,4 +1,4 @@
-import { type Clock, matchesFilterCriteria, systemClock } from '@sluice/core';
+import { type Clock, matchesFilterCriteria, type ShardInfo, systemClock } from '@sluice/core';
 import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryStream } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
@@ -11,7 +11,7 @@ import type {
   OnFailureDestination,
 } from './eventSourceMappingOptions.js';
 import { type Lane, laneIndexOf, newLane } from './lane.js';
-import { describeShards, type ReadFrom, readShard, type ShardInfo } from './readShards.js';
+import { describeShards, type ReadFrom, readShard } from './readShards.js';
 import { resolveMappingOptions } from './resolveMappingOptions.js';
 import { type StepContext, stepLane } from './stepLane.js';
 import type { StreamHandler } from './streamHandler.js';
@@ -117,7 +117,7 @@ export const createEventSourceMapping = async (
       const read = await readShard(client, streamArn, info.shardId, state.from);
       const last = read.records[read.records.length - 1]?.dynamodb?.SequenceNumber;
       if (last !== undefined) state.from = { type: 'AFTER', sequenceNumber: last };
-      state.ended = info.closed && read.ended;
+      state.ended = info.endingSequenceNumber !== undefined && read.ended;
     }
     shards.set(info.shardId, state);
   }
@@ -165,7 +165,7 @@ export const createEventSourceMapping = async (
       }
       const last = read.records[read.records.length - 1]?.dynamodb?.SequenceNumber;
       if (last !== undefined) state.from = { type: 'AFTER', sequenceNumber: last };
-      if (state.info.closed && read.ended) {
+      if (state.info.endingSequenceNumber !== undefined && read.ended) {
         state.ended = true;
         changed = true;
       }

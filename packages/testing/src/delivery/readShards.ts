@@ -4,35 +4,19 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import { listShards, type ShardInfo } from '@sluice/core';
 import type { StreamsApi } from './streamsApi.js';
 
-/** A shard as the driver tracks it: lineage and whether it is closed. */
-export interface ShardInfo {
-  readonly shardId: string;
-  readonly parentShardId: string | undefined;
-  readonly closed: boolean;
-}
-
-/** All shards of a stream, following `LastEvaluatedShardId` pages. */
-export const describeShards = async (api: StreamsApi, streamArn: string): Promise<ShardInfo[]> => {
-  const shards: ShardInfo[] = [];
-  let exclusiveStart: string | undefined;
-  do {
-    const { StreamDescription } = await api.send(
-      new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStart }),
-    );
-    for (const shard of StreamDescription?.Shards ?? []) {
-      if (shard.ShardId === undefined) continue;
-      shards.push({
-        shardId: shard.ShardId,
-        parentShardId: shard.ParentShardId,
-        closed: shard.SequenceNumberRange?.EndingSequenceNumber !== undefined,
-      });
-    }
-    exclusiveStart = StreamDescription?.LastEvaluatedShardId;
-  } while (exclusiveStart !== undefined);
-  return shards;
-};
+/** Every shard of the stream behind `api`, through the one `listShards`. */
+export const describeShards = (api: StreamsApi, streamArn: string): Promise<ShardInfo[]> =>
+  listShards(
+    async (startAfter) =>
+      (
+        await api.send(
+          new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: startAfter }),
+        )
+      ).StreamDescription,
+  );
 
 /** Where to read from: the shard's start, or just after a sequence number already read. */
 export type ReadFrom =

@@ -5,8 +5,8 @@ import {
   type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
+import { listShards, type ShardInfo } from '@sluice/core';
 
 /** How hard to retry DynamoDB Local's transient stream errors. */
 export interface ReadDynamoDBLocalStreamOptions {
@@ -34,47 +34,44 @@ const retrying = async <A>(
   }
 };
 
-const listShards = async (
+const shardsOf = (
   streams: DynamoDBStreamsClient,
   streamArn: string,
   options: ReadDynamoDBLocalStreamOptions,
-): Promise<Shard[]> => {
-  const shards: Shard[] = [];
-  let exclusiveStart: string | undefined;
-  do {
-    const { StreamDescription } = await retrying(
-      () =>
-        streams.send(
-          new DescribeStreamCommand({
-            StreamArn: streamArn,
-            ExclusiveStartShardId: exclusiveStart,
-          }),
-        ),
-      options,
-    );
-    shards.push(...(StreamDescription?.Shards ?? []));
-    exclusiveStart = StreamDescription?.LastEvaluatedShardId;
-  } while (exclusiveStart !== undefined);
-  return shards;
-};
+): Promise<ShardInfo[]> =>
+  listShards(
+    async (startAfter) =>
+      (
+        await retrying(
+          () =>
+            streams.send(
+              new DescribeStreamCommand({
+                StreamArn: streamArn,
+                ExclusiveStartShardId: startAfter,
+              }),
+            ),
+          options,
+        )
+      ).StreamDescription,
+  );
 
 /** Parents before children, so records come out in an order a consumer may process them. */
-const lineageOrder = (shards: readonly Shard[]): Shard[] => {
-  const ids = new Set(shards.map((shard) => shard.ShardId));
+const lineageOrder = (shards: readonly ShardInfo[]): ShardInfo[] => {
+  const ids = new Set(shards.map((shard) => shard.shardId));
   const done = new Set<string | undefined>();
-  const ordered: Shard[] = [];
+  const ordered: ShardInfo[] = [];
   let pending = [...shards];
   while (pending.length > 0) {
     const ready = pending.filter(
       (shard) =>
-        shard.ParentShardId === undefined ||
-        !ids.has(shard.ParentShardId) ||
-        done.has(shard.ParentShardId),
+        shard.parentShardId === undefined ||
+        !ids.has(shard.parentShardId) ||
+        done.has(shard.parentShardId),
     );
     const next = ready.length > 0 ? ready : pending; // a lineage cycle cannot happen; never loop
     for (const shard of next) {
       ordered.push(shard);
-      done.add(shard.ShardId);
+      done.add(shard.shardId);
     }
     pending = pending.filter((shard) => !next.includes(shard));
   }
@@ -164,10 +161,8 @@ export const readDynamoDBLocalStream = async (
   options: ReadDynamoDBLocalStreamOptions = {},
 ): Promise<_Record[]> => {
   const records: _Record[] = [];
-  for (const shard of lineageOrder(await listShards(streams, streamArn, options))) {
-    if (shard.ShardId !== undefined) {
-      records.push(...(await readShard(streams, streamArn, shard.ShardId, options)));
-    }
+  for (const shard of lineageOrder(await shardsOf(streams, streamArn, options))) {
+    records.push(...(await readShard(streams, streamArn, shard.shardId, options)));
   }
   return records;
 };
