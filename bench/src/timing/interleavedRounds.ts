@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { median } from './median.js';
+import { roundOrder } from './roundOrder.js';
 
 /** One contestant of a timed comparison. */
 export interface Contestant {
@@ -23,8 +24,9 @@ export interface Timings {
 }
 
 /**
- * Times the contestants round-robin (a, b, c, a, b, c, …) rather than one after the other, so a
- * burst of load on a shared machine hits all of them alike and the ratios stay meaningful.
+ * Times the contestants round-robin rather than one after the other, so a burst of load on a
+ * shared machine hits all of them alike and the ratios stay meaningful. The order changes from
+ * round to round (`roundOrder`), so no contestant always pays for one neighbour's garbage.
  */
 export const interleavedRounds = async (
   contestants: readonly Contestant[],
@@ -33,7 +35,7 @@ export const interleavedRounds = async (
   const samples = contestants.map(() => [] as number[]);
   const cpuSamples = contestants.map(() => [] as number[]);
   for (let round = 0; round < options.warmUp + options.rounds; round++) {
-    for (let i = 0; i < contestants.length; i++) {
+    for (const i of roundOrder(round, contestants.length)) {
       const cpu = process.cpuUsage();
       const start = performance.now();
       await contestants[i]!.run();

@@ -73,19 +73,29 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
       // Reading a character flattens the concatenation once here, rather than in every Map
       // lookup and comparison of the id downstream (planner, store).
       markerId.charCodeAt(0);
-      const write: Contribute = {
-        _tag: 'Contribute',
-        table,
-        markerTable,
-        markerId,
-        sequenceNumber: event.sequenceNumber,
-        contribution: after === undefined ? null : contributionOf(after),
-        alsoTouches: NO_TOUCHES,
-        // A removed item's marker only guards against replays, which stop with the retention.
-        ...(after === undefined
-          ? { expiresAt: tombstoneExpiresAt(event.approximateCreationTime) }
-          : {}),
-      };
+      // Two literals rather than a spread: a spread copies its properties one by one at runtime.
+      const write: Contribute =
+        after === undefined
+          ? {
+              _tag: 'Contribute',
+              table,
+              markerTable,
+              markerId,
+              sequenceNumber: event.sequenceNumber,
+              contribution: null,
+              alsoTouches: NO_TOUCHES,
+              // A removed item's marker only guards against replays, which stop with the retention.
+              expiresAt: tombstoneExpiresAt(event.approximateCreationTime),
+            }
+          : {
+              _tag: 'Contribute',
+              table,
+              markerTable,
+              markerId,
+              sequenceNumber: event.sequenceNumber,
+              contribution: contributionOf(after),
+              alsoTouches: NO_TOUCHES,
+            };
       return [write];
     },
   });

@@ -1,5 +1,6 @@
-import { compareSequenceNumbers } from '@sluice/core';
+import { compareSequenceNumbers, type SequenceNumber } from '@sluice/core';
 import { rowId } from './rowId.js';
+import { rowKeysEqual } from './rowKeysEqual.js';
 import type { Contribute, Contribution, DeleteIfNewer, PutIfNewer, Write } from './write.js';
 
 const zeroed = (c: Contribution): Contribution => {
@@ -8,9 +9,35 @@ const zeroed = (c: Contribution): Contribution => {
   return { group: c.group, amounts };
 };
 
+// Digit strings of one length compare as strings; one item's sequence numbers nearly always do.
+const isNewer = (a: SequenceNumber, b: SequenceNumber): boolean =>
+  a.length === b.length ? a > b : compareSequenceNumbers(a, b) > 0;
+
+// Up to this many touches, comparing group keys pairwise is cheaper than a key string each.
+const PAIRWISE_MAX = 8;
+
+const distinctGroups = (touches: Contribution[]): Contribution[] => {
+  if (touches.length <= PAIRWISE_MAX) {
+    const kept: Contribution[] = [];
+    outer: for (const touch of touches) {
+      for (const other of kept) if (rowKeysEqual(other.group, touch.group)) continue outer;
+      kept.push(touch);
+    }
+    return kept;
+  }
+  // One table throughout, so the group key alone tells groups apart.
+  const seen = new Set<string>();
+  return touches.filter((touch) => {
+    const id = rowId('', touch.group);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+};
+
 // Only the latest contribution matters; the groups the item passed through are still touched.
 const mergeContributions = (a: Contribute, b: Contribute): Contribute => {
-  const swap = compareSequenceNumbers(a.sequenceNumber, b.sequenceNumber) > 0;
+  const swap = isNewer(a.sequenceNumber, b.sequenceNumber);
   const older = swap ? b : a;
   const newer = swap ? a : b;
   const touches: Contribution[] = [];
@@ -19,16 +46,7 @@ const mergeContributions = (a: Contribute, b: Contribute): Contribute => {
   if (older.contribution) touches.push(zeroed(older.contribution));
   // No touch: the later write stands as it is; a single touch needs no deduplication.
   if (touches.length === 0) return newer;
-  if (touches.length < 2) return { ...newer, alsoTouches: touches };
-  // One table throughout, so the group key alone tells groups apart.
-  const seen = new Set<string>();
-  const alsoTouches = touches.filter((touch) => {
-    const id = rowId('', touch.group);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return { ...newer, alsoTouches };
+  return { ...newer, alsoTouches: touches.length < 2 ? touches : distinctGroups(touches) };
 };
 
 type IfNewer = PutIfNewer | DeleteIfNewer;
