@@ -26,7 +26,8 @@ const header = (r: BenchResults): string[] => {
     `- Load average (1 min): ${m.loadAtStart.toFixed(1)} at start, ${r.loadAtEnd.toFixed(1)} at end, on ${m.cores} cores${m.loadAtStart > m.cores ? ' — the machine was shared and busy, so absolute times are inflated and noisy' : ''}`,
     '',
     'Absolute times are noise on a shared machine; compare ratios. Contestants of one measurement',
-    'run round-robin in the same process, so a burst of load hits all of them alike.',
+    'run round-robin in the same process, so a burst of load hits all of them alike; the order changes',
+    "from round to round, so no contestant always pays for the collections of one neighbour's garbage.",
     '',
   ];
 };
@@ -200,16 +201,17 @@ const coldStart = (r: BenchResults): string[] => {
     name,
     count(w.bytes),
     count(w.gzipBytes),
+    count(w.dependencyBytes),
     ms(w.importMs),
     ms(w.importWithoutSdkMs),
   ];
   return [
     '## 3. Cold start weight',
     '',
-    `Each ready handler (order history + lines per order writing to DynamoDB) bundled with esbuild: minified, ESM, platform node, target node20, \`@aws-sdk/*\` external as in the Lambda runtime. Import time: median of ${c.imports} fresh \`node\` processes each \`import()\`ing the bundle; "SDK loaded" imports the AWS SDK clients first, untimed, leaving the handler's own code.`,
+    `Each ready handler (order history + lines per order writing to DynamoDB) bundled with esbuild: minified, ESM, platform node, target node20, \`@aws-sdk/*\` external as in the Lambda runtime, and preferring ES modules as the projections README's deploy section advises (\`mainFields: ['module', 'main']\`, \`alias: { 'fp-ts/lib': 'fp-ts/es6' }\`: without them io-ts and fp-ts bundle as CommonJS, whole, about 48 KB); "Packages" is what of the bundle comes from \`node_modules\`. Import time: median of ${c.imports} fresh \`node\` processes each \`import()\`ing the bundle; "SDK loaded" imports the AWS SDK clients first, untimed, leaving the handler's own code.`,
     '',
     table(
-      ['Handler', 'Bytes', 'Gzip bytes', 'Import ms', 'Import ms, SDK loaded'],
+      ['Handler', 'Bytes', 'Gzip bytes', 'Packages', 'Import ms', 'Import ms, SDK loaded'],
       [
         row('Sluice (`lambdaHandler`)', c.sluice),
         row('Powertools (batch + parser + zod)', c.powertools),
