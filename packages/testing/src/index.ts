@@ -71,11 +71,7 @@ export type { GivenWrites, SourceTableOptions } from './spec/sourceTable.js';
 export type { CompareOptions, ExpectedTables } from './spec/tablesDiff.js';
 export type { TableWrite } from './spec/tableWrite.js';
 export type { AsymmetricMatcher } from './spec/valueMatches.js';
-export {
-  type InMemoryGetRecordsOutput,
-  InMemoryStream,
-  type InMemoryStreamOptions,
-} from './stream/inMemoryStream.js';
+export { InMemoryStream, type InMemoryStreamOptions } from './stream/inMemoryStream.js';
 export { InMemoryStreamsClient } from './stream/inMemoryStreamsClient.js';
 export type { SequenceNumbering } from './stream/sequenceNumbers.js';
 export {
@@ -89,6 +85,7 @@ export {
   type StreamEventName,
   TTL_SERVICE_IDENTITY,
 } from './stream/streamRecord.js';
+export type { InMemoryGetRecordsOutput } from './stream/streamsApiReads.js';
 export { toLambdaEvent, toLambdaRecord } from './stream/toLambdaRecord.js';
 export type { DocumentOptions } from './table/documentConversion.js';
 export { InMemoryTable, type InMemoryTableOptions } from './table/inMemoryTable.js';

@@ -3,34 +3,20 @@ import type {
   DescribeStreamInput,
   GetRecordsInput,
   GetShardIteratorInput,
-  Shard as SdkShard,
   StreamDescription,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Clock, StreamViewType } from '@sluice/core';
-import { type KeySchema, keySchemaElements } from '../item/keySchema.js';
+import type { KeySchema } from '../item/keySchema.js';
 import { buildRecord } from './buildRecord.js';
 import {
-  canonicalSequenceNumber,
   formatSequenceNumber,
   type SequenceNumbering,
   shardNumberSource,
 } from './sequenceNumbers.js';
-import type { Shard } from './shard.js';
-import { decodeShardIterator, encodeShardIterator } from './shardIterator.js';
 import { ShardLineage } from './shardLineage.js';
-import {
-  expiredIterator,
-  resourceNotFound,
-  streamValidationException,
-  trimmedDataAccess,
-} from './streamErrors.js';
-import {
-  ITERATOR_LIFETIME_MS,
-  MAX_BYTES_PER_READ,
-  MAX_RECORDS_PER_READ,
-  RECORD_RETENTION_MS,
-} from './streamLimits.js';
+import { RECORD_RETENTION_MS } from './streamLimits.js';
 import type { InMemoryStreamRecord, ItemChange } from './streamRecord.js';
+import { type InMemoryGetRecordsOutput, StreamsApiReads } from './streamsApiReads.js';
 
 /** Open shards a new stream starts with, for every in-memory table and `given()` alike. */
 export const DEFAULT_PARTITION_COUNT = 4;
@@ -65,23 +51,6 @@ export interface InMemoryStreamConfig extends InMemoryStreamOptions {
   readonly clock: Clock;
 }
 
-/** What `getRecords` returns: the SDK's `GetRecordsOutput` without `$metadata`. */
-export interface InMemoryGetRecordsOutput {
-  readonly Records: InMemoryStreamRecord[];
-  /** Absent at the end of a closed shard, as in DynamoDB. */
-  readonly NextShardIterator?: string;
-}
-
-const TRIMMED =
-  'Attempted to access data that has been trimmed: the records are older than 24 hours.';
-
-const limitProblem = (limit: number, max: number): string | undefined =>
-  !Number.isInteger(limit) || limit < 1
-    ? 'Limit should be greater than or equal to 1'
-    : limit > max
-      ? `Limit should be less than or equal to ${max}`
-      : undefined;
-
 /**
  * The DynamoDB stream of one in-memory table: records per item-level change, spread over shards by
  * partition-key hash, with rollover and split lineage, 24-hour retention and 15-minute iterators,
@@ -101,6 +70,8 @@ export class InMemoryStream {
   private readonly keySchema: KeySchema;
   private readonly rolloverIntervalMs: number | undefined;
   private readonly lineage: ShardLineage;
+  /** The Streams API's read operations over this stream's shards. */
+  private readonly reads: StreamsApiReads;
   /** Records ever appended: the write order, and with the salt each record's unique eventID. */
   private written = 0;
   private lastTime = new Date(Number.NaN);
@@ -132,6 +103,18 @@ export class InMemoryStream {
       shardNumberSource(config.sequenceNumbers ?? 'misleading', config.sequenceSeed ?? 1),
       Number.parseInt(this.salt.slice(0, 8), 16),
     );
+    this.reads = new StreamsApiReads({
+      streamArn: this.streamArn,
+      streamLabel: this.streamLabel,
+      tableName: this.tableName,
+      viewType: this.viewType,
+      keySchema: this.keySchema,
+      createdAt: this.createdAt,
+      clock: this.clock,
+      lineage: this.lineage,
+      enabled: () => this.enabled,
+      maintain: () => this.maintain(),
+    });
   }
 
   /** Records one item-level change on the shard that owns its key (called by the table). */
@@ -157,84 +140,18 @@ export class InMemoryStream {
   }
 
   /** The stream's shards with lineage and sequence ranges (`DescribeStream`), paged by `Limit`. */
-  describeStream(input: DescribeStreamInput = { StreamArn: this.streamArn }): {
-    StreamDescription: StreamDescription;
-  } {
-    this.checkArn(input.StreamArn);
-    const limit = input.Limit ?? 100;
-    const problem = limitProblem(limit, 100);
-    if (problem)
-      throw streamValidationException(`One or more parameter values were invalid: ${problem}`);
-    this.maintain();
-    const shards = this.lineage.shards;
-    let start = 0;
-    if (input.ExclusiveStartShardId !== undefined) {
-      const after = input.ExclusiveStartShardId;
-      const index = shards.findIndex((s) => s.spec.shardId === after);
-      // Shard ids start with their creation time, so an id no longer listed still has a place.
-      start = index >= 0 ? index + 1 : shards.findIndex((s) => s.spec.shardId > after);
-      if (start < 0) start = shards.length;
-    }
-    const page = shards.slice(start, start + limit);
-    const more = start + limit < shards.length;
-    return {
-      StreamDescription: {
-        StreamArn: this.streamArn,
-        StreamLabel: this.streamLabel,
-        StreamStatus: this.enabled ? 'ENABLED' : 'DISABLED',
-        StreamViewType: this.viewType,
-        CreationRequestDateTime: new Date(this.createdAt.getTime()),
-        TableName: this.tableName,
-        KeySchema: keySchemaElements(this.keySchema),
-        Shards: page.map(describeShard),
-        ...(more ? { LastEvaluatedShardId: page[page.length - 1]?.spec.shardId } : {}),
-      },
-    };
+  describeStream(input?: DescribeStreamInput): { StreamDescription: StreamDescription } {
+    return this.reads.describeStream(input);
   }
 
   /** An iterator at TRIM_HORIZON, LATEST, AT_ or AFTER_SEQUENCE_NUMBER of a shard (`GetShardIterator`). */
   getShardIterator(input: GetShardIteratorInput): { ShardIterator: string } {
-    this.checkArn(input.StreamArn);
-    this.maintain();
-    const shard = this.lineage.find(input.ShardId);
-    if (shard === undefined) {
-      throw resourceNotFound(
-        `Requested resource not found: Shard: ${input.ShardId} in Stream: ${this.streamArn} not found`,
-      );
-    }
-    const position = startPosition(shard, input);
-    return { ShardIterator: this.iteratorAt(shard, position, this.clock.now()) };
+    return this.reads.getShardIterator(input);
   }
 
   /** Up to `Limit` (default and max 1000) records and the next iterator (`GetRecords`). */
   getRecords(input: GetRecordsInput): InMemoryGetRecordsOutput {
-    const limit = input.Limit ?? MAX_RECORDS_PER_READ;
-    const problem = limitProblem(limit, MAX_RECORDS_PER_READ);
-    if (problem)
-      throw streamValidationException(`One or more parameter values were invalid: ${problem}`);
-    const iterator = decodeShardIterator(input.ShardIterator);
-    if (iterator === undefined || iterator.streamArn !== this.streamArn) {
-      throw streamValidationException('Invalid ShardIterator');
-    }
-    const nowMs = this.clock.now();
-    if (nowMs - iterator.issuedAtMs >= ITERATOR_LIFETIME_MS) {
-      throw expiredIterator(
-        `Iterator expired. The iterator was created at time ${new Date(iterator.issuedAtMs).toISOString()} while right now it is ${new Date(nowMs).toISOString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
-      );
-    }
-    this.maintain();
-    const shard = this.lineage.find(iterator.shardId);
-    if (shard === undefined) {
-      // A shard dropped after retention: everything it held is trimmed.
-      if (this.lineage.wasForgotten(iterator.shardId)) throw trimmedDataAccess(TRIMMED);
-      throw resourceNotFound(`Requested resource not found: Shard: ${iterator.shardId} not found`);
-    }
-    if (iterator.position > shard.end) throw streamValidationException('Invalid ShardIterator');
-    if (iterator.position < shard.trimHorizon) throw trimmedDataAccess(TRIMMED);
-    const Records = shard.read(iterator.position, limit, MAX_BYTES_PER_READ);
-    const position = iterator.position + Records.length;
-    if (!shard.isOpen && position >= shard.end) return { Records };
-    return { Records, NextShardIterator: this.iteratorAt(shard, position, nowMs) };
+    return this.reads.getRecords(input);
   }
 
   /** Marks the stream DISABLED (its table stopped writing to it); its records stay readable. */
@@ -286,62 +203,7 @@ export class InMemoryStream {
     return this.lastTime;
   }
 
-  private iteratorAt(shard: Shard, position: number, issuedAtMs: number): string {
-    return encodeShardIterator({
-      streamArn: this.streamArn,
-      shardId: shard.spec.shardId,
-      position,
-      issuedAtMs,
-    });
-  }
-
-  private checkArn(arn: string | undefined): void {
-    if (arn !== this.streamArn) {
-      throw resourceNotFound(`Requested resource not found: Stream: ${arn} not found`);
-    }
-  }
-
   private maintain(): void {
     this.lineage.maintain(this.clock.now(), this.rolloverIntervalMs);
   }
 }
-
-/** Where an iterator of the requested type starts in `shard`. */
-const startPosition = (shard: Shard, input: GetShardIteratorInput): number => {
-  switch (input.ShardIteratorType) {
-    case 'TRIM_HORIZON':
-      return shard.trimHorizon;
-    case 'LATEST':
-      return shard.end;
-    case 'AT_SEQUENCE_NUMBER':
-    case 'AFTER_SEQUENCE_NUMBER': {
-      const wanted = canonicalSequenceNumber(input.SequenceNumber);
-      const last = shard.lastSequenceNumber ?? shard.spec.startingSequenceNumber;
-      if (wanted === undefined || wanted < shard.spec.startingSequenceNumber || wanted > last) {
-        throw streamValidationException(
-          'One or more parameter values were invalid: Invalid SequenceNumber',
-        );
-      }
-      const oldest = shard.oldestRetainedSequenceNumber;
-      if (shard.trimHorizon > 0 && (oldest === undefined || wanted < oldest)) {
-        throw trimmedDataAccess(
-          `Attempted to access data that has been trimmed: sequence number ${input.SequenceNumber}.`,
-        );
-      }
-      return shard.positionOf(wanted, input.ShardIteratorType === 'AFTER_SEQUENCE_NUMBER');
-    }
-    default:
-      throw streamValidationException(
-        `One or more parameter values were invalid: Invalid ShardIteratorType ${String(input.ShardIteratorType)}`,
-      );
-  }
-};
-
-const describeShard = (shard: Shard): SdkShard => ({
-  ShardId: shard.spec.shardId,
-  ...(shard.spec.parentShardId ? { ParentShardId: shard.spec.parentShardId } : {}),
-  SequenceNumberRange: {
-    StartingSequenceNumber: shard.spec.startingSequenceNumber,
-    ...(shard.endingSequenceNumber ? { EndingSequenceNumber: shard.endingSequenceNumber } : {}),
-  },
-});
