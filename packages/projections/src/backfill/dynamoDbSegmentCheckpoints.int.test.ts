@@ -23,30 +23,30 @@ describe('segment checkpoints in DynamoDB', () => {
     await store.save('orders:counts@1', {
       segment: 0,
       totalSegments: 2,
-      lastEvaluatedKey: key,
-      done: false,
+      through: key,
+      complete: false,
       scanned: 10,
     });
     await store.save('orders:counts@1', {
       segment: 1,
       totalSegments: 2,
-      lastEvaluatedKey: undefined,
-      done: true,
+      through: undefined,
+      complete: true,
       scanned: 4,
       followed: true,
     });
     await store.save('orders:counts@1', {
       segment: 0,
       totalSegments: 2,
-      lastEvaluatedKey: key,
-      done: false,
+      through: key,
+      complete: false,
       scanned: 20,
     });
     await store.save('orders:other@1', {
       segment: 0,
       totalSegments: 1,
-      lastEvaluatedKey: undefined,
-      done: true,
+      through: undefined,
+      complete: true,
       scanned: 1,
     });
     const loaded = await store.load('orders:counts@1');
@@ -54,16 +54,16 @@ describe('segment checkpoints in DynamoDB', () => {
       {
         segment: 0,
         totalSegments: 2,
-        lastEvaluatedKey: key,
-        done: false,
+        through: key,
+        complete: false,
         scanned: 20,
         followed: false,
       },
       {
         segment: 1,
         totalSegments: 2,
-        lastEvaluatedKey: undefined,
-        done: true,
+        through: undefined,
+        complete: true,
         scanned: 4,
         followed: true,
       },
@@ -81,7 +81,7 @@ describe('segment checkpoints in DynamoDB', () => {
           backfillId: 'b',
           segment: 0,
           totalSegments: 1,
-          done: false,
+          complete: false,
           scanned: 0,
           position: 'nonsense',
         },

@@ -56,8 +56,8 @@ const decode = (
   return E.right({
     segment: raw.segment,
     totalSegments: raw.totalSegments,
-    lastEvaluatedKey: position.right,
-    done: raw.done,
+    through: position.right,
+    complete: raw.done,
     scanned: raw.scanned,
     followed: raw.followed === true,
   });
@@ -100,7 +100,7 @@ export const dynamoDbSegmentCheckpoints = (
       return E.right(checkpoints);
     },
     save: async (backfillId, checkpoint): Promise<E.Either<StoreError, void>> => {
-      const { lastEvaluatedKey } = checkpoint;
+      const { through } = checkpoint;
       const put = await retrying(policy, 'PutItem', tableName, async () =>
         done(
           await client.send(
@@ -110,13 +110,11 @@ export const dynamoDbSegmentCheckpoints = (
                 backfillId,
                 segment: checkpoint.segment,
                 totalSegments: checkpoint.totalSegments,
-                done: checkpoint.done,
+                done: checkpoint.complete,
                 scanned: checkpoint.scanned,
                 followed: checkpoint.followed === true,
                 updatedAt: new Date().toISOString(),
-                ...(lastEvaluatedKey === undefined
-                  ? {}
-                  : { position: scanKeyToText(lastEvaluatedKey) }),
+                ...(through === undefined ? {} : { position: scanKeyToText(through) }),
               },
             }),
           ),

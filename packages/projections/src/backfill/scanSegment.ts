@@ -4,7 +4,7 @@ import { applyPage } from './applyPage.js';
 import type { ScanFailure } from './backfillEvents.js';
 import type { ScanSettings } from './backfillOptions.js';
 import type { SourceDescription } from './scanSource.js';
-import type { SegmentCheckpoint } from './segmentCheckpoints.js';
+import { type SegmentCheckpoint, segmentCheckpointer } from './segmentCheckpoints.js';
 import { snapshotRecord } from './snapshotRecord.js';
 import type { TokenBucket } from './tokenBucket.js';
 
@@ -43,7 +43,7 @@ export const scanSegment = async (run: ScanRun, from: SegmentCheckpoint): Promis
   const { settings, source, bucket } = run;
   const { segment, totalSegments } = from;
   let position = from;
-  while (!position.done && !stopping(run)) {
+  while (!position.complete && !stopping(run)) {
     if (bucket !== undefined) {
       const waitedMs = await bucket.ready(settings.signal);
       if (waitedMs > 0) settings.emit({ _tag: 'RateLimited', segment, waitedMs });
@@ -53,7 +53,7 @@ export const scanSegment = async (run: ScanRun, from: SegmentCheckpoint): Promis
     const page = await settings.source.readPage({
       segment,
       totalSegments,
-      exclusiveStartKey: position.lastEvaluatedKey,
+      exclusiveStartKey: position.through,
       limit: settings.pageSize,
     });
     if (E.isLeft(page)) {
@@ -71,12 +71,12 @@ export const scanSegment = async (run: ScanRun, from: SegmentCheckpoint): Promis
     const next: SegmentCheckpoint = {
       segment,
       totalSegments,
-      lastEvaluatedKey,
-      done: lastEvaluatedKey === undefined,
+      through: lastEvaluatedKey,
+      complete: lastEvaluatedKey === undefined,
       scanned: position.scanned + items.length,
       followed: run.followed,
     };
-    const saved = await settings.checkpoints.save(run.backfillId, next);
+    const saved = await segmentCheckpointer(settings.checkpoints, run.backfillId).store(next);
     if (E.isLeft(saved)) {
       run.failure ??= {
         _tag: 'CheckpointFailed',
@@ -101,7 +101,7 @@ export const scanSegment = async (run: ScanRun, from: SegmentCheckpoint): Promis
       scanned: run.scanned,
     });
   }
-  if (position.done && !from.done)
+  if (position.complete && !from.complete)
     settings.emit({ _tag: 'SegmentFinished', segment, scanned: position.scanned });
-  return position.done;
+  return position.complete;
 };

@@ -17,8 +17,8 @@ import { TokenBucket } from './tokenBucket.js';
 const startOf = (segment: number, totalSegments: number): SegmentCheckpoint => ({
   segment,
   totalSegments,
-  lastEvaluatedKey: undefined,
-  done: false,
+  through: undefined,
+  complete: false,
   scanned: 0,
 });
 
@@ -102,7 +102,7 @@ export const scanSnapshots = async (
     tableName: source.tableName,
     totalSegments: segments,
     approximateItemCount: source.approximateItemCount,
-    finishedSegments: from.filter((c) => c.done).length,
+    finishedSegments: from.filter((c) => c.complete).length,
     alreadyScanned,
   });
   const finished = await Promise.all(from.map((checkpoint) => scanSegment(run, checkpoint)));

@@ -1,15 +1,16 @@
 import type * as E from 'fp-ts/lib/Either.js';
+import type { Checkpoint, Checkpointer } from '../checkpoint/checkpoint.js';
 import type { StoreError } from '../store/storeError.js';
 import type { ScannedItem } from './scanSource.js';
 
-/** How far one segment of a backfill's parallel scan has got. */
-export interface SegmentCheckpoint {
+/**
+ * How far one segment of a backfill's parallel scan has got: `through` is the key of the last
+ * item applied (the scan's `LastEvaluatedKey`, where the next page starts; `undefined` and not
+ * `complete`: at the segment's start), `complete` once every page of the segment is applied.
+ */
+export interface SegmentCheckpoint extends Checkpoint<ScannedItem> {
   readonly segment: number;
   readonly totalSegments: number;
-  /** Where the next page starts; `undefined` and not `done`: at the segment's start. */
-  readonly lastEvaluatedKey: ScannedItem | undefined;
-  /** Every page of the segment is applied. */
-  readonly done: boolean;
   /** Items read and applied in this segment so far. */
   readonly scanned: number;
   /**
@@ -30,3 +31,11 @@ export interface SegmentCheckpointStore {
   /** Records one segment's progress, replacing what was there. */
   save(backfillId: string, checkpoint: SegmentCheckpoint): Promise<E.Either<StoreError, void>>;
 }
+
+/** A backfill keeps each segment's checkpoint in its segment store, under the backfill's id. */
+export const segmentCheckpointer = (
+  store: SegmentCheckpointStore,
+  backfillId: string,
+): Checkpointer<SegmentCheckpoint, Promise<E.Either<StoreError, void>>> => ({
+  store: (checkpoint) => store.save(backfillId, checkpoint),
+});

@@ -1,3 +1,4 @@
+import type { BatchCheckpoint } from '../checkpoint/batchCheckpoint.js';
 import type { DeadLetter } from '../deadLetter/deadLetter.js';
 import type { Applied } from '../store/projectionStore.js';
 import type { ApplyFailed, StoreError } from '../store/storeError.js';
@@ -28,6 +29,8 @@ export interface BatchCompleted {
   /** Poison records sent to the dead-letter sink and moved past. */
   readonly poison: readonly DeadLetter[];
   readonly applied: Applied;
+  /** Every record handled: the checkpoint is the batch's last record. */
+  readonly checkpoint: BatchCheckpoint;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface BatchFailed {
   readonly eventId: string | undefined;
   readonly cause: BatchFailure;
   readonly poison: readonly DeadLetter[];
+  /** Up to the record before `failedIndex`; the redelivery starts at `failedAt`. */
+  readonly checkpoint: BatchCheckpoint;
 }
 
 /** The outcome of one batch. */

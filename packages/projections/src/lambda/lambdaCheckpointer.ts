@@ -1,12 +1,16 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import type { BatchResult } from '../batch/batchResult.js';
+import type { BatchCheckpoint } from '../checkpoint/batchCheckpoint.js';
+import type { Checkpointer } from '../checkpoint/checkpoint.js';
 
 /**
- * The ReportBatchItemFailures response: nothing on success; otherwise the first record to retry.
- * Lambda resumes from the lowest reported sequence number, so later records come again too.
- * A record without a sequence number is reported as `""`: Lambda then retries the whole batch.
+ * Lambda keeps a batch's checkpoint by answering with it (ReportBatchItemFailures): nothing when
+ * the batch is complete, else the first record to retry. Lambda resumes from the lowest reported
+ * sequence number, so later records come again too. A record without a sequence number is
+ * reported as `""`: Lambda then retries the whole batch.
  */
-export const batchResponse = (result: BatchResult): DynamoDBBatchResponse =>
-  result._tag === 'BatchCompleted'
-    ? { batchItemFailures: [] }
-    : { batchItemFailures: [{ itemIdentifier: result.failedAt ?? '' }] };
+export const lambdaCheckpointer: Checkpointer<BatchCheckpoint, DynamoDBBatchResponse> = {
+  store: (checkpoint) =>
+    checkpoint.complete
+      ? { batchItemFailures: [] }
+      : { batchItemFailures: [{ itemIdentifier: checkpoint.retryFrom ?? '' }] },
+};

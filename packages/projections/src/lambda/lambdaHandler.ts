@@ -8,12 +8,12 @@ import { checkUniqueNames } from '../projection/uniqueNames.js';
 import { reportBatch } from '../telemetry/reportBatch.js';
 import { defaultTelemetry } from '../telemetry/runnerTelemetry.js';
 import type { Telemetry } from '../telemetry/telemetry.js';
-import { batchResponse } from './batchResponse.js';
 import {
   type EventSourceMappingSettings,
   recommendedEventSourceMapping,
 } from './eventSourceMapping.js';
 import { filterCriteriaOf } from './filterCriteriaOf.js';
+import { lambdaCheckpointer } from './lambdaCheckpointer.js';
 
 /** What `lambdaHandler` takes: projections, their store, the dead-letter sink, the poison policy. */
 export interface LambdaHandlerOptions extends Omit<ProcessBatchSettings, 'streamArn'> {
@@ -66,7 +66,7 @@ export const lambdaHandler = (options: LambdaHandlerOptions): ProjectionHandler 
       durationMs: Date.now() - started,
       result,
     });
-    return batchResponse(result);
+    return lambdaCheckpointer.store(result.checkpoint);
   };
   return Object.assign(handler, {
     filterCriteria,

@@ -1,15 +1,16 @@
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { retryDelay } from '../../retry/retryDelay.js';
 import type { BatchOutcome } from '../shardBatchProcessor.js';
-import { leaseLost, writeLease } from './leaseWrites.js';
-import { type Position, pause, type ReaderExit, type ShardReader } from './shardReader.js';
+import { leaseCheckpointer, pageCheckpoint } from './leaseCheckpointer.js';
+import { leaseLost } from './leaseWrites.js';
+import { pause, type ReaderExit, type ShardReader } from './shardReader.js';
 
 /** After a page: `readOn` to its next iterator, `again` to the loop's top (re-reading), or an exit. */
 export type PageDone = 'readOn' | 'again' | ReaderExit;
 
 /**
- * Runs a page's records through the processor and checkpoints how far it got (fenced by the
- * lease); if it stopped early, backs off and re-reads from the checkpoint.
+ * Runs a page's records through the processor and keeps how far it got as the checkpoint, in
+ * the lease (`leaseCheckpointer`); if it stopped early, backs off and re-reads from there.
  */
 export const processPage = async (
   reader: ShardReader,
@@ -21,19 +22,14 @@ export const processPage = async (
   if (ctx.stopping() || held.lost) return 'again';
   const outcome = await runProcessor(reader, records);
   if (outcome === undefined) return 'failed';
-  const processed = Math.max(0, Math.min(outcome.processed, records.length));
-  const last = records[processed - 1]?.dynamodb?.SequenceNumber;
-  if (last !== undefined) {
-    const checkpointed = await writeLease(reader, {
-      owner: ctx.settings.workerId,
-      checkpoint: last as Position,
-    });
-    if (checkpointed === 'lost') return leaseLost(reader, 'checkpoint refused: the lease moved on');
-    if (checkpointed === 'failed') return 'failed';
-    reader.position = last as Position;
-    ctx.emit({ _tag: 'BatchProcessed', shardId, records: processed, checkpoint: last });
-  }
-  if (outcome.failure === undefined && processed === records.length) return 'readOn';
+  const checkpoint = pageCheckpoint(records, outcome.processed, outcome.failure !== undefined);
+  const { handled: processed, through } = checkpoint;
+  const kept = await leaseCheckpointer(reader).store(checkpoint);
+  if (kept === 'lost') return leaseLost(reader, 'checkpoint refused: the lease moved on');
+  if (kept === 'failed') return 'failed';
+  if (through !== undefined)
+    ctx.emit({ _tag: 'BatchProcessed', shardId, records: processed, checkpoint: through });
+  if (checkpoint.complete) return 'readOn';
   reader.failures += 1;
   const retryInMs = retryDelay(reader.failures, ctx.settings.retryDelayMs, ctx.settings.random);
   ctx.emit({

@@ -1,0 +1,17 @@
+import type { BatchCheckpoint } from '../checkpoint/batchCheckpoint.js';
+import type { BatchCompleted, BatchFailed } from './batchResult.js';
+import { type ReadRecord, readIdentity } from './readRecord.js';
+
+/** A batch's outcome before its checkpoint is set: what the walk's steps return. */
+export type BatchOutcome = Omit<BatchCompleted, 'checkpoint'> | Omit<BatchFailed, 'checkpoint'>;
+
+/** The checkpoint of a batch whose leading `handled` records are done: the walk's last step. */
+export const checkpointOf = (read: readonly ReadRecord[], handled: number): BatchCheckpoint => {
+  const complete = handled >= read.length;
+  return {
+    through: handled > 0 ? readIdentity(read[handled - 1]!).sequenceNumber : undefined,
+    complete,
+    handled,
+    retryFrom: complete ? undefined : readIdentity(read[handled]!).sequenceNumber,
+  };
+};
