@@ -1,23 +1,22 @@
-import { type Clock, matchesFilterCriteria, type ShardInfo, systemClock } from '@sluice/core';
-import { seededRandom } from '../random/seededRandom.js';
+import { type Clock, systemClock } from '@sluice/core';
+import { type SeededRandom, seededRandom } from '../random/seededRandom.js';
 import { InMemoryStream } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
-import { toLambdaRecord } from '../stream/toLambdaRecord.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import { type DeliveryFaults, resolveFaults } from './deliveryFaults.js';
-import { type DeliveryReport, emptyReport, type ReportInProgress } from './deliveryReport.js';
+import { type DeliveryReport, emptyReport } from './deliveryReport.js';
 import type {
   EventSourceMappingOptions,
   OnFailureDestination,
 } from './eventSourceMappingOptions.js';
-import { type Lane, laneIndexOf, newLane } from './lane.js';
-import { describeShards, type ReadFrom, readShard } from './readShards.js';
+import { type LanePicker, lanePicker } from './pickLanes.js';
+import { type MappedStream, openShards, refreshShards } from './refreshShards.js';
 import { resolveMappingOptions } from './resolveMappingOptions.js';
+import type { ShardStates } from './shardState.js';
 import { type StepContext, stepLane } from './stepLane.js';
 import type { StreamHandler } from './streamHandler.js';
 import type { StreamsApi } from './streamsApi.js';
 
-/** A stream to read: an in-memory table or stream, or any Streams API client and a stream ARN. */
 /** A stream read through the Streams API: `InProcessDynamoDB`'s or DynamoDB Local's client and an ARN. */
 export interface StreamConnection {
   readonly client: StreamsApi;
@@ -56,14 +55,6 @@ export interface EventSourceMapping {
   drain(): Promise<DeliveryReport>;
 }
 
-interface ShardState {
-  info: ShardInfo;
-  from: ReadFrom;
-  /** Closed and read to its end. */
-  ended: boolean;
-  readonly lanes: Lane[];
-}
-
 const defaultRetryDelay = (retry: number): number => Math.min(1000 * 2 ** (retry - 1), 60_000);
 
 const connect = (source: StreamSource): { client: StreamsApi; streamArn: string } => {
@@ -81,6 +72,60 @@ const requestIds = (): (() => string) => {
   return () => `00000000-0000-4000-8000-${(next++).toString(16).padStart(12, '0')}`;
 };
 
+/** Everything one drain needs besides the shards: options, faults, the handler, the clock. */
+const stepContext = (
+  input: EventSourceMappingInput,
+  stream: MappedStream,
+  random: SeededRandom,
+): Omit<StepContext, 'owed' | 'report'> => {
+  const clock =
+    input.clock ?? (input.source instanceof InMemoryTable ? input.source.clock : systemClock);
+  const functionName = input.functionName ?? 'sluice-test-function';
+  return {
+    options: stream.options,
+    faults: resolveFaults(input.faults),
+    random,
+    streamArn: stream.streamArn,
+    functionName,
+    functionArn: `arn:aws:lambda:${regionOf(stream.streamArn)}:000000000000:function:${functionName}`,
+    handler: input.handler,
+    clock,
+    onFailure: input.onFailure,
+    nextRequestId: requestIds(),
+    retryDelayMs: input.retryDelayMs ?? defaultRetryDelay,
+  };
+};
+
+/** Reads and steps lanes until a turn neither reads nor delivers anything. */
+const drain = async (
+  shards: ShardStates,
+  stream: MappedStream,
+  context: Omit<StepContext, 'owed' | 'report'>,
+  pick: LanePicker,
+  maxInvocations: number,
+): Promise<DeliveryReport> => {
+  const report = emptyReport();
+  const ctx: StepContext = { ...context, owed: new Set(context.faults.atLeastOnce), report };
+  for (;;) {
+    const changed = await refreshShards(shards, stream, report);
+    let stepped = false;
+    for (let lanes = pick(shards); lanes.length > 0; lanes = pick(shards)) {
+      stepped = true;
+      await Promise.all(lanes.map((lane) => stepLane(lane, ctx)));
+      if (report.invocations > maxInvocations) {
+        throw new Error(
+          `drain() invoked the handler more than ${maxInvocations} times: a batch keeps failing ` +
+            'and never expires (set MaximumRetryAttempts, or pass a ManualClock so retries age records).',
+        );
+      }
+    }
+    if (!changed && !stepped) {
+      report.faults.notInjected = [...ctx.owed];
+      return report;
+    }
+  }
+};
+
 /**
  * Connects a handler to a stream as a Lambda event source mapping does. `StartingPosition` applies
  * to the shards that exist now; shards that appear later are read from their start, and a child
@@ -89,163 +134,16 @@ const requestIds = (): (() => string) => {
 export const createEventSourceMapping = async (
   input: EventSourceMappingInput,
 ): Promise<EventSourceMapping> => {
-  const { client, streamArn } = connect(input.source);
-  const options = resolveMappingOptions(input.options);
-  const faults = resolveFaults(input.faults);
-  const random = seededRandom(faults.seed);
-  const clock =
-    input.clock ?? (input.source instanceof InMemoryTable ? input.source.clock : systemClock);
-  const functionName = input.functionName ?? 'sluice-test-function';
-  const functionArn = `arn:aws:lambda:${regionOf(streamArn)}:000000000000:function:${functionName}`;
+  const stream: MappedStream = {
+    ...connect(input.source),
+    options: resolveMappingOptions(input.options),
+  };
+  const random = seededRandom(resolveFaults(input.faults).seed);
+  const context = stepContext(input, stream, random);
+  const pick = lanePicker(context.faults, random);
   const maxInvocations = input.maxInvocationsPerDrain ?? 100_000;
-  const nextRequestId = requestIds();
-  const shards = new Map<string, ShardState>();
-  let cursor = 0;
-
-  const lanesOf = (shardId: string) =>
-    Array.from({ length: options.parallelization }, (_, index) => newLane(shardId, index));
-
-  // LATEST: skip what each existing shard holds now (closed shards entirely).
-  for (const info of await describeShards(client, streamArn)) {
-    const state: ShardState = {
-      info,
-      from: { type: 'TRIM_HORIZON' },
-      ended: false,
-      lanes: lanesOf(info.shardId),
-    };
-    if (options.startingPosition === 'LATEST') {
-      const read = await readShard(client, streamArn, info.shardId, state.from);
-      const last = read.records[read.records.length - 1]?.dynamodb?.SequenceNumber;
-      if (last !== undefined) state.from = { type: 'AFTER', sequenceNumber: last };
-      state.ended = info.endingSequenceNumber !== undefined && read.ended;
-    }
-    shards.set(info.shardId, state);
-  }
-
-  /** Reads new records into lanes; true when anything changed. */
-  const refresh = async (report: ReportInProgress): Promise<boolean> => {
-    let changed = false;
-    const listed = await describeShards(client, streamArn);
-    const listedIds = new Set(listed.map((info) => info.shardId));
-    for (const state of shards.values()) {
-      // Gone from the stream (past retention): nothing left to read; queued records still run.
-      if (!state.ended && !listedIds.has(state.info.shardId)) {
-        state.ended = true;
-        report.trimmedReads++;
-        changed = true;
-      }
-    }
-    for (const info of listed) {
-      const known = shards.get(info.shardId);
-      if (known === undefined) {
-        shards.set(info.shardId, {
-          info,
-          from: { type: 'TRIM_HORIZON' },
-          ended: false,
-          lanes: lanesOf(info.shardId),
-        });
-        changed = true;
-      } else {
-        known.info = info;
-      }
-    }
-    for (const state of shards.values()) {
-      if (state.ended) continue;
-      const read = await readShard(client, streamArn, state.info.shardId, state.from);
-      if (read.trimmed) report.trimmedReads++;
-      for (const raw of read.records) {
-        const record = toLambdaRecord(raw, streamArn);
-        report.recordsRead++;
-        changed = true;
-        if (options.filter !== undefined && !matchesFilterCriteria(options.filter, record)) {
-          report.recordsFilteredOut++;
-          continue;
-        }
-        state.lanes[laneIndexOf(record, options.parallelization)]?.queue.push(record);
-      }
-      const last = read.records[read.records.length - 1]?.dynamodb?.SequenceNumber;
-      if (last !== undefined) state.from = { type: 'AFTER', sequenceNumber: last };
-      if (state.info.endingSequenceNumber !== undefined && read.ended) {
-        state.ended = true;
-        changed = true;
-      }
-    }
-    return changed;
-  };
-
-  const done = (state: ShardState): boolean =>
-    state.ended && state.lanes.every((lane) => lane.queue.length === 0);
-
-  // Every ancestor must be done, not just the parent: an empty parent (two roll-overs in a row)
-  // is done at once while the grandparent may still hold records of the same keys.
-  // An ancestor we never saw (trimmed, or from before the stream) cannot hold its children back.
-  const parentDone = (state: ShardState): boolean => {
-    let parentId = state.info.parentShardId;
-    while (parentId !== undefined) {
-      const parent = shards.get(parentId);
-      if (parent === undefined) return true;
-      if (!done(parent)) return false;
-      parentId = parent.info.parentShardId;
-    }
-    return true;
-  };
-
-  /** Lanes with work whose shard may run, round-robin from the cursor or shuffled. */
-  const pick = (): Lane[] => {
-    const lanes = [...shards.values()].flatMap((state) => (parentDone(state) ? state.lanes : []));
-    const ready = lanes.filter((lane) => lane.queue.length > 0);
-    if (ready.length === 0) return [];
-    if (faults.interleaveShards) {
-      for (let i = ready.length - 1; i > 0; i--) {
-        const j = random.int(0, i);
-        [ready[i], ready[j]] = [ready[j] as Lane, ready[i] as Lane];
-      }
-    } else {
-      const start = cursor % ready.length;
-      ready.push(...ready.splice(0, start));
-      cursor++;
-    }
-    return ready.slice(0, faults.concurrentBatches);
-  };
-
-  return {
-    drain: async () => {
-      const report = emptyReport();
-      const ctx: StepContext = {
-        options,
-        faults,
-        owed: new Set(faults.atLeastOnce),
-        random,
-        report,
-        streamArn,
-        functionName,
-        functionArn,
-        handler: input.handler,
-        clock,
-        onFailure: input.onFailure,
-        nextRequestId,
-        retryDelayMs: input.retryDelayMs ?? defaultRetryDelay,
-      };
-      for (;;) {
-        const changed = await refresh(report);
-        let stepped = false;
-        for (let lanes = pick(); lanes.length > 0; lanes = pick()) {
-          stepped = true;
-          await Promise.all(lanes.map((lane) => stepLane(lane, ctx)));
-          if (report.invocations > maxInvocations) {
-            throw new Error(
-              `drain() invoked the handler more than ${maxInvocations} times: a batch keeps failing ` +
-                'and never expires (set MaximumRetryAttempts, or pass a ManualClock so retries age records).',
-            );
-          }
-        }
-        if (!changed && !stepped) {
-          report.faults.notInjected = [...ctx.owed];
-          return report;
-        }
-      }
-    },
-  };
+  const shards = await openShards(stream);
+  return { drain: () => drain(shards, stream, context, pick, maxInvocations) };
 };
 
 /** Creates a mapping and drains it once: the whole stream delivered to the handler. */
