@@ -12,6 +12,7 @@ import {
 } from './contributionPlan.js';
 import type { StoreContext } from './dynamoDbStoreOptions.js';
 import { noProgress, type Progress } from './progress.js';
+import { putMarkers, type Sent } from './putMarkers.js';
 import { markerKey, readMarkers } from './readMarkers.js';
 import { type StaleEntry, touchStaleGroups } from './touchStaleGroups.js';
 import { transactionActions } from './transactionActions.js';
@@ -19,10 +20,27 @@ import { transactionActions } from './transactionActions.js';
 const indicesOf = (transactions: readonly PlannedTransaction[]): number[] =>
   transactions.flatMap((tx) => tx.steps.map((step: Step) => step.entry.index));
 
+// One transaction: its markers and group deltas at once, or (a marker moved) none of them.
+const transact = async (context: StoreContext, tx: PlannedTransaction): Promise<Sent> => {
+  const tableName = context.tableName(tx.steps[0]?.entry.write.table ?? 'groups');
+  const outcome = await transactWrite(
+    context.client,
+    context.policy,
+    tableName,
+    transactionActions(tx, context.tableName),
+  );
+  if (E.isLeft(outcome))
+    return { written: 0, lost: [], unconfirmed: tx.steps, cause: outcome.left };
+  return outcome.right === 'applied'
+    ? { written: tx.steps.length, lost: [], unconfirmed: [], cause: undefined }
+    : { written: 0, lost: tx.steps, unconfirmed: [], cause: undefined };
+};
+
 /**
  * Applies `Contribute` writes: read the markers, give those they show as applied only the group
  * rows they name (`touchStaleGroups`), and write the rest in transactions that move each marker
- * (conditioned on the value read) together with its group deltas. A transaction cancelled by a marker condition means another writer got there
+ * (conditioned on the value read) together with its group deltas; a step that moves only its
+ * marker is a conditional put of its own (`putMarkers`). A transaction cancelled by a marker condition means another writer got there
  * first: its writes are re-read and re-planned, never blindly resent, so nothing counts twice.
  */
 export const applyContributes = async (
@@ -56,7 +74,14 @@ export const applyContributes = async (
     const touched = await touchStaleGroups(context, stale);
     if (E.isLeft(touched)) return touched;
     unchanged += stale.length;
-    return E.right(packTransactions(steps));
+    const markersOnly = steps.filter((step) => step.groups.size === 0);
+    const transactions = packTransactions(steps.filter((step) => step.groups.size > 0));
+    // A unit without groups holds steps that move only their marker: sent as plain puts.
+    return E.right(
+      markersOnly.length === 0
+        ? transactions
+        : [{ steps: markersOnly, groups: new Map() }, ...transactions],
+    );
   };
 
   const first = await plan(entries);
@@ -67,30 +92,26 @@ export const applyContributes = async (
     );
   const queue = [...first.right];
   for (let tx = queue.shift(); tx !== undefined; tx = queue.shift()) {
-    const tableName = context.tableName(tx.steps[0]?.entry.write.table ?? 'groups');
-    const outcome = await transactWrite(
-      context.client,
-      context.policy,
-      tableName,
-      transactionActions(tx, context.tableName),
-    );
-    if (E.isLeft(outcome)) return failed(indicesOf([tx, ...queue]), outcome.left);
-    if (outcome.right === 'applied') {
-      written += tx.steps.length;
-      continue;
-    }
+    const sent =
+      tx.groups.size === 0 ? await putMarkers(context, tx.steps) : await transact(context, tx);
+    written += sent.written;
+    const rest = indicesOf(queue);
+    if (sent.cause !== undefined)
+      return failed([...sent.unconfirmed.map((step) => step.entry.index), ...rest], sent.cause);
+    if (sent.lost.length === 0) continue;
+    const lost = sent.lost.map((step) => step.entry);
     contended += 1;
     if (contended >= context.policy.maxAttempts)
       return failed(
-        indicesOf([tx, ...queue]),
-        retriesExhausted('TransactWriteItems', tableName, contended, {
+        [...lost.map((entry) => entry.index), ...rest],
+        retriesExhausted('TransactWriteItems', context.tableName(lost[0]!.write.table), contended, {
           name: 'ConditionalCheckFailed',
           message: 'markers kept moving under concurrent writers',
         }),
       );
     await context.policy.sleep(backoffDelay(context.policy, contended - 1));
-    const again = await plan(tx.steps.map((step) => step.entry));
-    if (E.isLeft(again)) return failed(indicesOf([tx, ...queue]), again.left);
+    const again = await plan(lost);
+    if (E.isLeft(again)) return failed([...lost.map((entry) => entry.index), ...rest], again.left);
     queue.unshift(...again.right);
   }
   return { written, unchanged, unconfirmed: [], cause: undefined };

@@ -269,3 +269,41 @@ describe('stale contributions', () => {
     expect(await tables(store)).toEqual(cleanPass(changes));
   });
 });
+
+describe('contributions that move only the marker', () => {
+  it('are written as conditional PutItems outside any transaction; one a racing writer got ahead of is re-read, not resent', async () => {
+    const own = ownClients();
+    const tableName = await createToyTables(own.dynamodb);
+    const other = dynamoDbProjectionStore({ client: documentClient, tableName });
+    const store = dynamoDbProjectionStore({ client: own.documentClient, tableName });
+    // Item 1 changes twice without changing its contribution; item 4 (no replica) moves list.
+    const changes = toyHistory([step(1, 1), step(4, 1), step(1, 1), step(4, 2), step(1, 1)]);
+    await store.apply(planToyBatch(changes.slice(0, 2)));
+    const counter = countRequests(own.documentClient);
+    await store.apply(planToyBatch(changes.slice(2, 4)));
+    expect(counter.byOperation()).toEqual({
+      BatchWriteItem: 1,
+      BatchGetItem: 1,
+      PutItem: 1,
+      TransactWriteItems: 1,
+    });
+    // Another consumer applies the last change between this store's marker read and its put.
+    let raced = false;
+    own.documentClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutItemCommand' && !raced) {
+          raced = true;
+          await other.apply(planToyBatch(changes.slice(4)));
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'raceFirstPut' },
+    );
+    counter.reset();
+    const last = await store.apply(planToyBatch(changes.slice(4)));
+    expect(last).toEqual(E.right({ _tag: 'Applied', written: 1, unchanged: 1 }));
+    expect(counter.byOperation()).toEqual({ BatchWriteItem: 1, BatchGetItem: 2, PutItem: 1 });
+    expect(await tables(store)).toEqual(cleanPass(changes));
+    own.dynamodb.destroy();
+  });
+});

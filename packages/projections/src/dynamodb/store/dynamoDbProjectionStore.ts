@@ -58,9 +58,9 @@ const sortWrites = (batch: PlannedBatch): Sorted => {
 
 /**
  * A `ProjectionStore` on DynamoDB (lib-dynamodb). `PutRow` → BatchWriteItem, `Contribute` →
- * marker reads + TransactWriteItems, `PutIfNewer` → conditional PutItem (a transaction with its
- * tombstone check), `DeleteIfNewer` → tombstone put then conditional DeleteItem; all retried with
- * backoff and jitter. The kinds run in that order and a failed kind stops the later ones.
+ * marker reads + TransactWriteItems (a conditional PutItem when only the marker moves),
+ * `PutIfNewer` → conditional PutItem (a transaction with its tombstone check), `DeleteIfNewer` →
+ * tombstone put then conditional DeleteItem; all retried with backoff and jitter. The kinds run in that order and a failed kind stops the later ones.
  * Rows over 400 KB are reported as `ItemTooLarge` (with the record's index) and left unwritten
  * while the rest of the batch is applied. It creates no table: see `createProjectionTables`.
  */

@@ -29,7 +29,20 @@ export const groupUpdate = (update: GroupUpdate) => {
 
 const groupAction = (update: GroupUpdate): TransactAction => ({ Update: groupUpdate(update) });
 
-const markerAction = (step: Step, markerTable: string): TransactAction => {
+/**
+ * The put of a step's marker, guarded by what was read: if anyone moved the marker since, it
+ * fails (and with it the whole transaction it is part of).
+ */
+export const markerPut = (
+  step: Step,
+  markerTable: string,
+): {
+  TableName: string;
+  Item: MarkerRow;
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, string>;
+} => {
   const { write } = step.entry;
   const item: MarkerRow = {
     [MARKER_ID]: write.markerId,
@@ -37,26 +50,25 @@ const markerAction = (step: Step, markerTable: string): TransactAction => {
     contribution: write.contribution,
     ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
   };
-  // Guarded by what was read: if anyone moved the marker since, the whole transaction cancels.
   return step.marker
     ? {
-        Put: {
-          TableName: markerTable,
-          Item: item,
-          ConditionExpression: '#seq = :seen',
-          ExpressionAttributeNames: { '#seq': 'sequenceNumber' },
-          ExpressionAttributeValues: { ':seen': step.marker.sequenceNumber },
-        },
+        TableName: markerTable,
+        Item: item,
+        ConditionExpression: '#seq = :seen',
+        ExpressionAttributeNames: { '#seq': 'sequenceNumber' },
+        ExpressionAttributeValues: { ':seen': step.marker.sequenceNumber },
       }
     : {
-        Put: {
-          TableName: markerTable,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(#id)',
-          ExpressionAttributeNames: { '#id': MARKER_ID },
-        },
+        TableName: markerTable,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(#id)',
+        ExpressionAttributeNames: { '#id': MARKER_ID },
       };
 };
+
+const markerAction = (step: Step, markerTable: string): TransactAction => ({
+  Put: markerPut(step, markerTable),
+});
 
 /** The TransactWriteItems actions of a planned transaction: marker puts first, then group ADDs. */
 export const transactionActions = (
