@@ -7,12 +7,19 @@ const src = (pkg: string) =>
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources; the packed-package test checks dist separately.
-    alias: {
-      '@sluice/core': src('core'),
-      '@sluice/projections': src('projections'),
-      '@sluice/testing': src('testing'),
-      '@sluice/cdk': src('cdk'),
-    },
+    // Subpath entry points first: a plain alias also matches `<name>/<anything>`.
+    alias: [
+      {
+        find: /^@sluice\/projections\/(\w+)$/,
+        replacement: fileURLToPath(
+          new URL('./packages/projections/src/entries/$1.ts', import.meta.url),
+        ),
+      },
+      { find: '@sluice/core', replacement: src('core') },
+      { find: '@sluice/projections', replacement: src('projections') },
+      { find: '@sluice/testing', replacement: src('testing') },
+      { find: '@sluice/cdk', replacement: src('cdk') },
+    ],
   },
   test: {
     include: [

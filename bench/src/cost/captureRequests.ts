@@ -1,4 +1,4 @@
-import type { HasDynamoDbMiddleware } from '@sluice/projections';
+import type { HasDynamoDbMiddleware } from '@sluice/projections/dynamodb';
 import type { CapturedRequest } from './capacityUnits.js';
 
 /** The requests a client sent since the last reset, as they went over the wire. */

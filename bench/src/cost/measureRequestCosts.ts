@@ -1,14 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { InMemoryDeadLetters, type Projection, processBatch } from '@sluice/projections';
 import {
   countRequests,
   createProjectionTables,
   dynamoDbProjectionStore,
-  InMemoryDeadLetters,
-  type Projection,
-  processBatch,
   tableSpec,
-} from '@sluice/projections';
+} from '@sluice/projections/dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as E from 'fp-ts/lib/Either.js';
 import {

@@ -7,17 +7,18 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { InMemoryDeadLetters, orderHistory } from '@sluice/projections';
+import {
+  createProjectionTables,
+  dynamoDbProjectionStore,
+  tableSpec,
+} from '@sluice/projections/dynamodb';
 import {
   createLeaseTable,
-  createProjectionTables,
   dynamoDbLeaseTable,
-  dynamoDbProjectionStore,
-  InMemoryDeadLetters,
-  orderHistory,
   projectionProcessor,
   streamPoller,
-  tableSpec,
-} from '@sluice/projections';
+} from '@sluice/projections/poller';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { percentile } from './percentile.js';

@@ -1,12 +1,5 @@
-import {
-  aggregate,
-  archive,
-  markerTableSpec,
-  orderHistory,
-  type Projection,
-  type TableSpec,
-  tableSpec,
-} from '@sluice/projections';
+import { aggregate, archive, orderHistory, type Projection } from '@sluice/projections';
+import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections/dynamodb';
 import { BenchOrderLineCodec, BenchOrderLineKeyCodec } from './benchOrderLine.js';
 
 /** Logical names of the tables the benchmark's projections write. */

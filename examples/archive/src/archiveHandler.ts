@@ -1,9 +1,5 @@
-import {
-  type DeadLetterSink,
-  lambdaHandler,
-  type ProjectionHandler,
-  type ProjectionStore,
-} from '@sluice/projections';
+import type { DeadLetterSink, ProjectionStore } from '@sluice/projections';
+import { lambdaHandler, type ProjectionHandler } from '@sluice/projections/lambda';
 import { archiveProjections } from './archiveProjections.js';
 
 /** Where the archive handler writes rows and sends poison records. */

@@ -1,5 +1,5 @@
 import type { SourceTable } from '@sluice/example-deploy';
-import { type TableSpec, tableSpec } from '@sluice/projections';
+import { type TableSpec, tableSpec } from '@sluice/projections/dynamodb';
 
 /** The source: tasks with a TTL. The archive keeps what was deleted, so the old image suffices. */
 export const expiringTasksTable: SourceTable = {

@@ -1,8 +1,8 @@
-import { METRICS_NAMESPACE } from '@sluice/projections';
+import { METRICS_NAMESPACE } from '@sluice/projections/deploy';
 import { getAtt, ref } from './cloudFormation.js';
 
 /** The namespace the function's own metrics (EMF) are written under (one definition, shared with the CDK route). */
-export { METRICS_NAMESPACE } from '@sluice/projections';
+export { METRICS_NAMESPACE } from '@sluice/projections/deploy';
 
 const alarm = (description: string, metric: Record<string, unknown>, threshold: number) => ({
   Type: 'AWS::CloudWatch::Alarm',

@@ -1,4 +1,4 @@
-import type { TableSpec } from '@sluice/projections';
+import type { TableSpec } from '@sluice/projections/dynamodb';
 
 /** A CloudFormation template as plain data, ready for `JSON.stringify`. */
 export type Template = Readonly<Record<string, unknown>>;

@@ -1,8 +1,5 @@
-import {
-  type DeadLetterTable,
-  deadLetterTableSpec,
-  dynamoDbDeadLetters,
-} from '@sluice/projections';
+import type { DeadLetterTable } from '@sluice/projections';
+import { deadLetterTableSpec, dynamoDbDeadLetters } from '@sluice/projections/dynamodb';
 import { tableVariable } from './tableEnvironment.js';
 
 /** The stack's dead-letter table: one item per (projection, eventID), read back by redrive. */

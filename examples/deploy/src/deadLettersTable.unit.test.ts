@@ -1,4 +1,4 @@
-import { deadLetterTableSpec } from '@sluice/projections';
+import { deadLetterTableSpec } from '@sluice/projections/dynamodb';
 import { describe, expect, it } from 'vitest';
 import { logicalIdOf, tableResource } from './cloudFormation.js';
 import { deadLettersTable, deployedDeadLetters } from './deadLettersTable.js';

@@ -1,12 +1,11 @@
+import type { Projection } from '@sluice/projections';
+import { type ProjectionStackSpec, projectionStackSpec } from '@sluice/projections/deploy';
+import type { TableSpec } from '@sluice/projections/dynamodb';
 import {
   type EventSourceMappingSettings,
   filterCriteriaOf,
-  type Projection,
-  type ProjectionStackSpec,
-  projectionStackSpec,
   recommendedEventSourceMapping,
-  type TableSpec,
-} from '@sluice/projections';
+} from '@sluice/projections/lambda';
 import { METRICS_NAMESPACE, streamAlarms } from './alarms.js';
 import { getAtt, logicalIdOf, ref, type Template, tableResource } from './cloudFormation.js';
 import { deadLettersTable } from './deadLettersTable.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { InMemoryDeadLetters } from '@sluice/projections';
 import {
   createProjectionTables,
   dynamoDbProjectionStore,
-  InMemoryDeadLetters,
   tableSpec,
-} from '@sluice/projections';
+} from '@sluice/projections/dynamodb';
 import { connectDynamoDBLocal, deliverStream, InMemoryTable, ManualClock } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';

@@ -1,5 +1,5 @@
 import type { SourceTable } from '@sluice/example-deploy';
-import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections';
+import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections/dynamodb';
 
 /** The source: order lines keyed by order id and line id; the history needs both images. */
 export const ordersTable: SourceTable = {

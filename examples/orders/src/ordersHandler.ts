@@ -1,9 +1,5 @@
-import {
-  type DeadLetterSink,
-  lambdaHandler,
-  type ProjectionHandler,
-  type ProjectionStore,
-} from '@sluice/projections';
+import type { DeadLetterSink, ProjectionStore } from '@sluice/projections';
+import { lambdaHandler, type ProjectionHandler } from '@sluice/projections/lambda';
 import { orderProjections } from './orderProjections.js';
 
 /** Where the orders handler writes rows and sends poison records. */

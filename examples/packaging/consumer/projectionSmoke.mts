@@ -3,12 +3,8 @@
 // to an order-history projection's Lambda handler. Compiled with tsc (strict, nodenext), then run.
 import { strict as assert } from 'node:assert';
 import { decodeRecord } from '@sluice/core';
-import {
-  InMemoryDeadLetters,
-  InMemoryProjectionStore,
-  lambdaHandler,
-  orderHistory,
-} from '@sluice/projections';
+import { InMemoryDeadLetters, InMemoryProjectionStore, orderHistory } from '@sluice/projections';
+import { lambdaHandler } from '@sluice/projections/lambda';
 import { deliverStream, InMemoryTable } from '@sluice/testing';
 import * as t from 'io-ts';
 

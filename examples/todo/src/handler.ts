@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deployedDeadLetters, deployedTableNames } from '@sluice/example-deploy';
-import { dynamoDbProjectionStore } from '@sluice/projections';
+import { dynamoDbProjectionStore } from '@sluice/projections/dynamodb';
 import { todoHandler } from './todoHandler.js';
 import { todoProjectionTables } from './todoTables.js';
 

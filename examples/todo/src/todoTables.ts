@@ -1,5 +1,5 @@
 import type { SourceTable } from '@sluice/example-deploy';
-import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections';
+import { markerTableSpec, type TableSpec, tableSpec } from '@sluice/projections/dynamodb';
 
 /**
  * The source: tasks keyed by list and task id. Counting needs only the new image: a removal is

@@ -1,4 +1,4 @@
-import type { MappingSettings } from '@sluice/projections';
+import type { MappingSettings } from '@sluice/projections/deploy';
 import type { CfnEventSourceMappingProps } from 'aws-cdk-lib/aws-lambda';
 
 /** What the mapping connects: the function, the one stream, the on-failure destination. */

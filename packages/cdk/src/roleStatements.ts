@@ -1,4 +1,4 @@
-import type { Permission } from '@sluice/projections';
+import type { Permission } from '@sluice/projections/deploy';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 /** The ARNs the spec's permissions name, once the stack has made the resources. */

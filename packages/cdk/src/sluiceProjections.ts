@@ -1,9 +1,10 @@
-import type { Projection, TableSpec } from '@sluice/projections';
+import type { Projection } from '@sluice/projections';
+import type { TableSpec } from '@sluice/projections/dynamodb';
 import {
   METRICS_NAMESPACE,
   type ProjectionStackSpec,
   projectionStackSpec,
-} from '@sluice/projections';
+} from '@sluice/projections/deploy';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable, Table } from 'aws-cdk-lib/aws-dynamodb';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { recommendedEventSourceMapping } from '@sluice/projections';
+import { recommendedEventSourceMapping } from '@sluice/projections/lambda';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';

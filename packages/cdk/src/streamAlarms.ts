@@ -1,4 +1,4 @@
-import { METRICS_NAMESPACE } from '@sluice/projections';
+import { METRICS_NAMESPACE } from '@sluice/projections/deploy';
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';

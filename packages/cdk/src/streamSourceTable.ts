@@ -1,4 +1,4 @@
-import type { StreamSourceSpec } from '@sluice/projections';
+import type { StreamSourceSpec } from '@sluice/projections/deploy';
 import type { StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableOf } from './tableOf.js';

@@ -1,4 +1,4 @@
-import type { KeyAttribute, TableSpec } from '@sluice/projections';
+import type { KeyAttribute, TableSpec } from '@sluice/projections/dynamodb';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, type StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';

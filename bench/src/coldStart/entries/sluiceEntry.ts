@@ -1,7 +1,8 @@
 // A deployable Sluice handler: the bundle the cold-start measurement weighs and imports.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoDbProjectionStore, lambdaHandler } from '@sluice/projections';
+import { dynamoDbProjectionStore } from '@sluice/projections/dynamodb';
+import { lambdaHandler } from '@sluice/projections/lambda';
 import { handlerProjections } from '../../orders/benchProjections.js';
 import { logDeadLetters } from './logDeadLetters.js';
 

@@ -4,7 +4,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { StreamViewType } from '@sluice/core';
-import type { TableSpec } from '@sluice/projections';
+import type { TableSpec } from '@sluice/projections/dynamodb';
 
 /** A source table as the demo declares it. */
 export interface SourceTableSpec extends TableSpec {

@@ -1,17 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { orderHistoryOf } from '@sluice/example-orders';
+import { InMemoryDeadLetters, type Row } from '@sluice/projections';
 import {
   countRequests,
-  createLeaseTable,
   createProjectionTables,
-  dynamoDbLeaseTable,
   dynamoDbProjectionStore,
-  InMemoryDeadLetters,
+} from '@sluice/projections/dynamodb';
+import {
+  createLeaseTable,
+  dynamoDbLeaseTable,
   projectionPoller,
-  type Row,
   type StreamPoller,
-} from '@sluice/projections';
+} from '@sluice/projections/poller';
 import { readDynamoDBLocalStream, startDynamoDBLocal } from '@sluice/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import type { DemoOptions } from '../cli/demoOptions.js';

@@ -1,4 +1,5 @@
-import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
+import type { InMemoryProjectionStore } from '@sluice/projections';
+import type { ProjectionHandler } from '@sluice/projections/lambda';
 import type { SeededRandom } from '@sluice/testing';
 import type { DeliveryStats } from '../run/demoRun.js';
 

@@ -2,11 +2,10 @@ import { orderProjections, ordersTable } from '@sluice/example-orders';
 import {
   InMemoryDeadLetterTable,
   InMemoryProjectionStore,
-  lambdaHandler,
   type Projection,
-  type RedriveSummary,
-  redrive,
 } from '@sluice/projections';
+import { lambdaHandler } from '@sluice/projections/lambda';
+import { type RedriveSummary, redrive } from '@sluice/projections/recovery';
 import {
   createEventSourceMapping,
   InMemoryTable,

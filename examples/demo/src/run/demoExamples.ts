@@ -16,13 +16,9 @@ import {
   todoProjections,
   todoProjectionTables,
 } from '@sluice/example-todo';
-import type {
-  DeadLetterSink,
-  Projection,
-  ProjectionHandler,
-  ProjectionStore,
-  TableSpec,
-} from '@sluice/projections';
+import type { DeadLetterSink, Projection, ProjectionStore } from '@sluice/projections';
+import type { TableSpec } from '@sluice/projections/dynamodb';
+import type { ProjectionHandler } from '@sluice/projections/lambda';
 import type { SourceName } from '../workload/operation.js';
 
 /** One example as the demo deploys it: its handler, the stream it reads, the tables it writes. */

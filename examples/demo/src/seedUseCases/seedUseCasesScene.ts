@@ -1,16 +1,15 @@
 import { orderEffectsTable, ordersTable, shippedEmails } from '@sluice/example-orders';
 import { todoListTaskTable, todoReplicaProjection, todoReplicaTable } from '@sluice/example-todo';
 import {
-  createProjectionTables,
-  dynamoDbIdempotencyStore,
-  effectsHandler,
   InMemoryDeadLetters,
   InMemoryProjectionStore,
-  lambdaHandler,
   lookup,
   type Projection,
   type Row,
 } from '@sluice/projections';
+import { createProjectionTables } from '@sluice/projections/dynamodb';
+import { dynamoDbIdempotencyStore, effectsHandler } from '@sluice/projections/effects';
+import { lambdaHandler } from '@sluice/projections/lambda';
 import {
   deliverStream,
   InMemoryTable,

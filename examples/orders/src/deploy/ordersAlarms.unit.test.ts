@@ -1,10 +1,6 @@
-import {
-  emfMetrics,
-  InMemoryDeadLetters,
-  InMemoryProjectionStore,
-  jsonLogger,
-  lambdaHandler,
-} from '@sluice/projections';
+import { InMemoryDeadLetters, InMemoryProjectionStore } from '@sluice/projections';
+import { lambdaHandler } from '@sluice/projections/lambda';
+import { emfMetrics, jsonLogger } from '@sluice/projections/telemetry';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { orderProjections } from '../orderProjections.js';

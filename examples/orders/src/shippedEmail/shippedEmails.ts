@@ -1,4 +1,4 @@
-import { defineEffects, idempotencyTableSpec } from '@sluice/projections';
+import { defineEffects, idempotencyTableSpec } from '@sluice/projections/effects';
 import { OrderLineCodec, OrderLineKeyCodec } from '../orderLine.js';
 
 /** What the mailer is asked to send: the customer of the order hears that a line shipped. */

@@ -1,9 +1,9 @@
+import { createProjectionTables } from '@sluice/projections/dynamodb';
 import {
-  createProjectionTables,
   dynamoDbIdempotencyStore,
   effectsHandler,
   type PlannedEffect,
-} from '@sluice/projections';
+} from '@sluice/projections/effects';
 import { deliverStream, InMemoryTable, InProcessDynamoDB, ManualClock } from '@sluice/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

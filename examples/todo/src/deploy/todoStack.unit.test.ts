@@ -1,6 +1,6 @@
 import { acknowledgedRules } from '@sluice/cdk';
 import { deployedShape, iamStatements } from '@sluice/example-deploy';
-import { STREAM_READ_ACTIONS } from '@sluice/projections';
+import { STREAM_READ_ACTIONS } from '@sluice/projections/deploy';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';

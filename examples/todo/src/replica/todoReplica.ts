@@ -1,4 +1,5 @@
-import { replicate, type TableSpec, tableSpec, tombstoneTableSpec } from '@sluice/projections';
+import { replicate } from '@sluice/projections';
+import { type TableSpec, tableSpec, tombstoneTableSpec } from '@sluice/projections/dynamodb';
 import { TodoTaskCodec, TodoTaskKeyCodec } from '../todoTask.js';
 
 /** The replica of `todoListTask`: keyed like it, by list and task id. */

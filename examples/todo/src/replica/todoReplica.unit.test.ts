@@ -1,11 +1,7 @@
-import {
-  createProjectionTables,
-  dynamoDbProjectionStore,
-  InMemoryDeadLetters,
-  inMemoryScanSource,
-  lambdaHandler,
-  scanSnapshots,
-} from '@sluice/projections';
+import { InMemoryDeadLetters } from '@sluice/projections';
+import { inMemoryScanSource, scanSnapshots } from '@sluice/projections/backfill';
+import { createProjectionTables, dynamoDbProjectionStore } from '@sluice/projections/dynamodb';
+import { lambdaHandler } from '@sluice/projections/lambda';
 import {
   deliverStream,
   faultyDeliveries,

@@ -1,11 +1,6 @@
 import { eventNames, ttlRemovals } from '@sluice/core';
-import {
-  archive,
-  orderHistory,
-  type Projection,
-  tableSpec,
-  tombstoneTableSpec,
-} from '@sluice/projections';
+import { archive, orderHistory, type Projection } from '@sluice/projections';
+import { tableSpec, tombstoneTableSpec } from '@sluice/projections/dynamodb';
 import * as t from 'io-ts';
 
 const Item = t.type({ id: t.string });

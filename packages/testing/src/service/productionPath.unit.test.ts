@@ -1,11 +1,7 @@
 // The exact production path on the in-process DynamoDB: application writes → table → stream →
 // projectionPoller (leases in a DynamoDB table) → dynamoDbProjectionStore, in milliseconds.
-import {
-  createLeaseTable,
-  dynamoDbLeaseTable,
-  InMemoryDeadLetters,
-  projectionPoller,
-} from '@sluice/projections';
+import { InMemoryDeadLetters } from '@sluice/projections';
+import { createLeaseTable, dynamoDbLeaseTable, projectionPoller } from '@sluice/projections/poller';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
 import {

@@ -1,7 +1,8 @@
 // The production DynamoDB code of @sluice/projections, run unchanged on the in-process DynamoDB:
 // the same contract suites its DynamoDB Local int tests run, with clients from InProcessDynamoDB.
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLeaseTable, dynamoDbLeaseTable, dynamoDbProjectionStore } from '@sluice/projections';
+import { dynamoDbProjectionStore } from '@sluice/projections/dynamodb';
+import { createLeaseTable, dynamoDbLeaseTable } from '@sluice/projections/poller';
 import { beforeAll } from 'vitest';
 import { describeProjectionStoreContract } from '../../../projections/src/contract/testSupport/projectionStoreContract.js';
 import type { StoreHarness } from '../../../projections/src/contract/testSupport/storeHarness.js';

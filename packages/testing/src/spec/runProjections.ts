@@ -2,14 +2,14 @@ import {
   type DeadLetter,
   InMemoryDeadLetters,
   InMemoryProjectionStore,
-  lambdaHandler,
   type Projection,
   type Row,
 } from '@sluice/projections';
+import { lambdaHandler } from '@sluice/projections/lambda';
+import type { StreamSource } from '../delivery/deliveryDriver.js';
+import { deliverStream } from '../delivery/deliveryDriver.js';
 import type { DeliveryReport } from '../delivery/deliveryReport.js';
-import type { StreamSource } from '../delivery/eventSourceMapping.js';
-import { deliverStream } from '../delivery/eventSourceMapping.js';
-import { type Deliveries, deliveryPlan } from './deliveries.js';
+import { type Deliveries, deliveryPlan } from './deliveryPlan.js';
 import { withStoreFaults } from './storeFaults.js';
 import { notingTableKeys, type TableKeys } from './tableKeys.js';
 

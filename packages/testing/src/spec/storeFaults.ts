@@ -1,4 +1,5 @@
-import type { InMemoryProjectionStore, ProjectionHandler } from '@sluice/projections';
+import type { InMemoryProjectionStore } from '@sluice/projections';
+import type { ProjectionHandler } from '@sluice/projections/lambda';
 import type { StreamHandler } from '../delivery/streamHandler.js';
 import { seededRandom } from '../random/seededRandom.js';
 
