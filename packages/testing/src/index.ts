@@ -6,8 +6,6 @@
  * @module @sluice/testing
  */
 export { type Clock, ManualClock, systemClock } from '@sluice/core';
-export type { DeliveryFaults } from './delivery/deliveryFaults.js';
-export type { DeliveredBatch, DeliveryReport } from './delivery/deliveryReport.js';
 export {
   createEventSourceMapping,
   deliverStream,
@@ -15,7 +13,9 @@ export {
   type EventSourceMappingInput,
   type StreamConnection,
   type StreamSource,
-} from './delivery/eventSourceMapping.js';
+} from './delivery/deliveryDriver.js';
+export type { DeliveryFaults } from './delivery/deliveryFaults.js';
+export type { DeliveredBatch, DeliveryReport } from './delivery/deliveryReport.js';
 export type {
   EventSourceMappingOptions,
   OnFailureDestination,
@@ -50,7 +50,7 @@ export {
   startDynamoDBLocal,
 } from './dynamodbLocal/startDynamoDBLocal.js';
 export type { AttributeMap, AttributeValue, PlainItem } from './item/attributeMap.js';
-export type { KeyAttribute, KeyAttributeType, KeySchema } from './item/keySchema.js';
+export type { KeyAttributeType, KeySchema, TableKeyAttribute } from './item/keySchema.js';
 export { type SeededRandom, seededRandom } from './random/seededRandom.js';
 export {
   IN_PROCESS_ENDPOINT,
@@ -63,7 +63,7 @@ export {
   type Deliveries,
   type DeliveryPlan,
   faultyDeliveries,
-} from './spec/deliveries.js';
+} from './spec/deliveryPlan.js';
 export { given, type ProjectionSpec } from './spec/given.js';
 export type { ProjectionRun } from './spec/projectionRun.js';
 export type { ProjectionOutcome, WhenOptions } from './spec/runProjections.js';

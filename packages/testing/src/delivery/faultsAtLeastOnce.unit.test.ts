@@ -3,7 +3,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { deliverStream } from './eventSourceMapping.js';
+import { deliverStream } from './deliveryDriver.js';
 
 const tableWith = (count: number) => {
   const table = new InMemoryTable({

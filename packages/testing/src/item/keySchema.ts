@@ -1,16 +1,16 @@
 /** The scalar types a key attribute may have. */
 export type KeyAttributeType = 'S' | 'N' | 'B';
 
-/** One key attribute: its name and scalar type. */
-export interface KeyAttribute {
+/** One key attribute of an in-memory table: its name and scalar type. */
+export interface TableKeyAttribute {
   readonly name: string;
   readonly type: KeyAttributeType;
 }
 
 /** A table's primary key: a partition key and an optional sort key. */
 export interface KeySchema {
-  readonly partitionKey: KeyAttribute;
-  readonly sortKey?: KeyAttribute;
+  readonly partitionKey: TableKeyAttribute;
+  readonly sortKey?: TableKeyAttribute;
 }
 
 /** The key schema in the SDK's `KeySchemaElement[]` form (as DescribeStream returns it). */

@@ -5,7 +5,7 @@ import type {
   Projection,
 } from '@aws-sdk/client-dynamodb';
 import type { StreamViewType } from '@sluice/core';
-import type { KeyAttribute, KeyAttributeType, KeySchema } from '../item/keySchema.js';
+import type { KeyAttributeType, KeySchema, TableKeyAttribute } from '../item/keySchema.js';
 import { validationException } from '../table/dynamoDbErrors.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
 import type { IndexProjection, SecondaryIndexOptions } from '../table/secondaryIndex.js';
@@ -30,7 +30,7 @@ const keySchemaOf = (
   if (hash.length !== 1 || range.length > 1 || (elements?.length ?? 0) !== 1 + range.length) {
     throw invalid('Invalid KeySchema: Some index key attribute have no definition');
   }
-  const attribute = (element: KeySchemaElement): KeyAttribute => {
+  const attribute = (element: KeySchemaElement): TableKeyAttribute => {
     const definition = definitions.find((d) => d.AttributeName === element.AttributeName);
     if (definition === undefined) {
       // DynamoDB Local's wording for the table's own keys (the two spaces are its own).

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
-import type { StreamConnection } from '../delivery/eventSourceMapping.js';
-import { type KeyAttribute, keySchemaElements } from '../item/keySchema.js';
+import type { StreamConnection } from '../delivery/deliveryDriver.js';
+import { keySchemaElements, type TableKeyAttribute } from '../item/keySchema.js';
 
 /** A source table with a stream, on whichever DynamoDB the clients talk to. */
 export interface SourceTableInput {
@@ -15,8 +15,8 @@ export interface SourceTableInput {
   readonly dynamodb: DynamoDBClient;
   readonly streams: DynamoDBStreamsClient;
   readonly tableName: string;
-  readonly partitionKey: KeyAttribute;
-  readonly sortKey?: KeyAttribute;
+  readonly partitionKey: TableKeyAttribute;
+  readonly sortKey?: TableKeyAttribute;
   readonly streamViewType: StreamViewType;
   /** Turns TTL on for this attribute (epoch seconds). */
   readonly timeToLiveAttribute?: string;

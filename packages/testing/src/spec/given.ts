@@ -1,7 +1,7 @@
 import { checkUniqueNames, type Projection } from '@sluice/projections';
-import type { StreamConnection } from '../delivery/eventSourceMapping.js';
+import type { StreamConnection } from '../delivery/deliveryDriver.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { deliveryPlan } from './deliveries.js';
+import { deliveryPlan } from './deliveryPlan.js';
 import { type ProjectionRun, projectionRun } from './projectionRun.js';
 import type { WhenOptions } from './runProjections.js';
 import { type GivenWrites, type SourceTableOptions, writeSourceTable } from './sourceTable.js';

@@ -2,7 +2,7 @@ import { aggregate, archive, defineProjection, orderHistory } from '@sluice/proj
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { faultyDeliveries } from './deliveries.js';
+import { faultyDeliveries } from './deliveryPlan.js';
 import { given } from './given.js';
 
 const Task = t.type({ id: t.string, listId: t.string });

@@ -1,8 +1,8 @@
 import { AssertionError } from 'node:assert';
 import type { Projection } from '@sluice/projections';
-import type { StreamSource } from '../delivery/eventSourceMapping.js';
+import type { StreamSource } from '../delivery/deliveryDriver.js';
 import { deadLettersDiff, type ExpectedDeadLetter, expectationOf } from './deadLettersDiff.js';
-import { describeDeliveries } from './deliveries.js';
+import { describeDeliveries } from './deliveryPlan.js';
 import { deliverySummary } from './deliverySummary.js';
 import { type ProjectionOutcome, runProjections, type WhenOptions } from './runProjections.js';
 import { type CompareOptions, type ExpectedTables, tablesDiff } from './tablesDiff.js';

@@ -1,7 +1,7 @@
 import { orderHistory } from '@sluice/projections';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { faultyDeliveries } from './deliveries.js';
+import { faultyDeliveries } from './deliveryPlan.js';
 import { given } from './given.js';
 
 const history = orderHistory({

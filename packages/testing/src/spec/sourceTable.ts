@@ -1,7 +1,7 @@
 import type { StreamViewType } from '@sluice/core';
 import { ManualClock } from '@sluice/core';
 import type { Projection } from '@sluice/projections';
-import type { KeyAttribute } from '../item/keySchema.js';
+import type { TableKeyAttribute } from '../item/keySchema.js';
 import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
 import type { DocumentOptions } from '../table/documentConversion.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
@@ -12,8 +12,8 @@ export interface SourceTableOptions extends DocumentOptions {
   /** Default `source`. */
   readonly tableName?: string;
   /** Default `{ name: 'id', type: 'S' }`. */
-  readonly partitionKey?: KeyAttribute;
-  readonly sortKey?: KeyAttribute;
+  readonly partitionKey?: TableKeyAttribute;
+  readonly sortKey?: TableKeyAttribute;
   /** Default: the view type the projections read (NEW_AND_OLD_IMAGES when they differ). */
   readonly streamViewType?: StreamViewType;
   /** The TTL attribute (epoch seconds) that `{ sweepTtl: true }` reads. */

@@ -2,7 +2,7 @@ import { aggregate, archive, defineProjection, orderHistory } from '@sluice/proj
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import type { DeliveryPlan } from './deliveries.js';
+import type { DeliveryPlan } from './deliveryPlan.js';
 import { given } from './given.js';
 import type { TableWrite } from './tableWrite.js';
 

@@ -9,7 +9,7 @@ import {
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { faultyDeliveries } from '../spec/deliveries.js';
+import { faultyDeliveries } from '../spec/deliveryPlan.js';
 import { given } from '../spec/given.js';
 import type { TableWrite } from '../spec/tableWrite.js';
 import type { SequenceNumbering } from './sequenceNumbers.js';

@@ -2,7 +2,7 @@ import type { AttributeMap } from '../item/attributeMap.js';
 import type { KeySchema } from '../item/keySchema.js';
 import { admitAttributes } from './admitValue.js';
 import { validationException } from './dynamoDbErrors.js';
-import { type ItemKey, keyOfItem, keyOfKey } from './itemKey.js';
+import { type ItemKey, keyOfItem, keyOfKey } from './tableItemKey.js';
 
 /** DynamoDB's item size limit: 400 KB, counting attribute names and values. */
 export const MAX_ITEM_BYTES = 400 * 1024;

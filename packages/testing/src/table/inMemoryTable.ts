@@ -12,7 +12,7 @@ import { conditionalCheckFailed } from './dynamoDbErrors.js';
 import type { ItemPage } from './itemPage.js';
 import { ItemStore } from './itemStore.js';
 import type { ItemUpdate } from './itemUpdate.js';
-import { planBatch } from './planBatch.js';
+import { planBatchWrite } from './planBatchWrite.js';
 import {
   checkTransactionPlans,
   planTransaction,
@@ -185,7 +185,7 @@ export class InMemoryTable {
 
   /** BatchWriteItem: up to 25 puts and deletes, no two on one item, validated before any is applied. */
   batchWriteItems(requests: readonly BatchWriteRequest[]): BatchWriteResult {
-    for (const plan of this.checked(planBatch(this.raw, requests))) this.commit(plan);
+    for (const plan of this.checked(planBatchWrite(this.raw, requests))) this.commit(plan);
     return { unprocessed: [] };
   }
 
@@ -210,7 +210,7 @@ export class InMemoryTable {
 
   /** Validates BatchWriteItem requests without applying them (a batch over several tables plans each first). */
   planBatchWrite(requests: readonly BatchWriteRequest[]): PlannedWrite[] {
-    return this.checked(planBatch(this.raw, requests));
+    return this.checked(planBatchWrite(this.raw, requests));
   }
 
   /** Applies writes planned by `planTransactWrite` or `planBatchWrite` (all of them valid and their conditions met). */
@@ -264,7 +264,7 @@ export class InMemoryTable {
 
   /** Like `batchWriteItems`, with plain items and keys. */
   batchWrite(requests: readonly BatchWriteRequest<PlainItem>[]): BatchWriteResult<PlainItem> {
-    const plans = planBatch(
+    const plans = planBatchWrite(
       this.plain,
       requests.map((r) => this.document.batchRequest(r)),
     );

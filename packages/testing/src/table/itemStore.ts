@@ -1,7 +1,7 @@
 import type { AttributeMap } from '../item/attributeMap.js';
 import type { KeySchema } from '../item/keySchema.js';
-import type { ItemKey } from './itemKey.js';
 import { compareKeyValues, compareUtf8 } from './keyOrder.js';
+import type { ItemKey } from './tableItemKey.js';
 
 /** One stored item; the slot object stays the same while the item is rewritten in place. */
 export interface Slot {

@@ -4,9 +4,9 @@ import { type AdmittedItem, admitItem, admitKey } from './admitItem.js';
 import { admitValue } from './admitValue.js';
 import { attributesEqual, valuesEqual } from './attributesEqual.js';
 import { validationException } from './dynamoDbErrors.js';
-import type { ItemKey } from './itemKey.js';
 import type { ItemStore } from './itemStore.js';
 import type { ItemUpdate } from './itemUpdate.js';
+import type { ItemKey } from './tableItemKey.js';
 import { applyUpdateActions } from './updateActions.js';
 
 /**

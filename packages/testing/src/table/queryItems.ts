@@ -2,10 +2,10 @@ import { type AttributeMap, type AttributeValue, memberOf } from '../item/attrib
 import type { KeySchema } from '../item/keySchema.js';
 import { admitAttributes, admitValue } from './admitValue.js';
 import { validationException } from './dynamoDbErrors.js';
-import { type ItemKey, keyOfItem, keyOfKey } from './itemKey.js';
 import { collectPage, firstIndexWhere, type ItemPage } from './itemPage.js';
 import type { ItemStore, Slot } from './itemStore.js';
 import { compareKeyValues } from './keyOrder.js';
+import { type ItemKey, keyOfItem, keyOfKey } from './tableItemKey.js';
 
 /** A key condition on the sort key, as in `KeyConditionExpression`. */
 export type SortKeyCondition<V = AttributeValue> =

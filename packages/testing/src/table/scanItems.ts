@@ -2,9 +2,9 @@ import type { AttributeMap, AttributeValue } from '../item/attributeMap.js';
 import type { KeySchema } from '../item/keySchema.js';
 import { admitAttributes } from './admitValue.js';
 import { validationException } from './dynamoDbErrors.js';
-import { type ItemKey, keyOfKey } from './itemKey.js';
 import { collectPage, firstIndexWhere, type ItemPage } from './itemPage.js';
 import type { ItemStore } from './itemStore.js';
+import { type ItemKey, keyOfKey } from './tableItemKey.js';
 
 /** A Scan: every item, paged, optionally one segment of a parallel scan. */
 export interface ScanInput<V = AttributeValue> {

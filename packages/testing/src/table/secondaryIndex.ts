@@ -3,9 +3,9 @@ import { setAttribute, typeOf } from '../item/attributeMap.js';
 import type { KeySchema } from '../item/keySchema.js';
 import { attributesSize } from './attributeSize.js';
 import { validationException } from './dynamoDbErrors.js';
-import { type ItemKey, keyOfItem } from './itemKey.js';
 import { ItemStore } from './itemStore.js';
 import { compareUtf8 } from './keyOrder.js';
+import { type ItemKey, keyOfItem } from './tableItemKey.js';
 
 /** Which attributes an index copies: all, only the keys, or the keys and some others. */
 export type IndexProjection =

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
+import { deliverStream } from './deliveryDriver.js';
 import type { DeliveryFaults } from './deliveryFaults.js';
-import { deliverStream } from './eventSourceMapping.js';
 import type { EventSourceMappingOptions } from './eventSourceMappingOptions.js';
 
 const itemKey = (i: number): string => `${(Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16)}-item`;

@@ -2,7 +2,7 @@ import { ManualClock } from '@sluice/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { deliverStream } from './eventSourceMapping.js';
+import { deliverStream } from './deliveryDriver.js';
 
 const newTable = (partitionCount = 1) =>
   new InMemoryTable({

@@ -3,7 +3,7 @@ import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, expect, inject, it } from 'vitest';
 import { connectDynamoDBLocal } from '../dynamodbLocal/connectDynamoDBLocal.js';
-import { createEventSourceMapping } from './eventSourceMapping.js';
+import { createEventSourceMapping } from './deliveryDriver.js';
 
 const local = connectDynamoDBLocal(inject('dynamodbLocalEndpoint'));
 afterAll(() => local.destroy());

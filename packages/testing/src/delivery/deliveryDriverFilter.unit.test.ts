@@ -3,7 +3,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { createEventSourceMapping, deliverStream } from './eventSourceMapping.js';
+import { createEventSourceMapping, deliverStream } from './deliveryDriver.js';
 import { InvalidEventSourceMapping } from './resolveMappingOptions.js';
 
 const newTable = () =>

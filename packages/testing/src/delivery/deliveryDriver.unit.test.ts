@@ -2,7 +2,7 @@ import { type Clock, ManualClock } from '@sluice/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { InMemoryTable } from '../table/inMemoryTable.js';
-import { createEventSourceMapping, deliverStream } from './eventSourceMapping.js';
+import { createEventSourceMapping, deliverStream } from './deliveryDriver.js';
 import type { OnFailureRecord } from './onFailureRecord.js';
 import { InvalidEventSourceMapping } from './resolveMappingOptions.js';
 

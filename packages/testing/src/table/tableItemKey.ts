@@ -1,5 +1,5 @@
 import { type AttributeMap, type AttributeValue, memberOf } from '../item/attributeMap.js';
-import type { KeyAttribute, KeySchema } from '../item/keySchema.js';
+import type { KeySchema, TableKeyAttribute } from '../item/keySchema.js';
 import { validationException } from './dynamoDbErrors.js';
 import { dynamoNumberSize, parseDynamoNumber } from './dynamoNumber.js';
 import { utf8Length } from './utf8Length.js';
@@ -27,7 +27,7 @@ const invalid = (message: string) =>
   validationException(`One or more parameter values were invalid: ${message}`);
 
 /** Type-tagged text of a scalar key value, unique per value (numbers are already canonical). */
-const scalarId = (attribute: KeyAttribute, value: AttributeValue): string => {
+const scalarId = (attribute: TableKeyAttribute, value: AttributeValue): string => {
   switch (attribute.type) {
     case 'S':
       return `S${value.S}`;
@@ -40,7 +40,7 @@ const scalarId = (attribute: KeyAttribute, value: AttributeValue): string => {
   }
 };
 
-const valueBytes = (attribute: KeyAttribute, value: AttributeValue): number => {
+const valueBytes = (attribute: TableKeyAttribute, value: AttributeValue): number => {
   if (attribute.type === 'S') return utf8Length(value.S as string);
   if (attribute.type === 'B') return (value.B as Uint8Array).byteLength;
   const parsed = parseDynamoNumber(value.N as string);
@@ -65,7 +65,7 @@ export const hash32 = (text: string): number => {
 };
 
 const checkKeyValue = (
-  attribute: KeyAttribute,
+  attribute: TableKeyAttribute,
   value: AttributeValue | undefined,
   wholeItem: boolean,
 ): AttributeValue => {

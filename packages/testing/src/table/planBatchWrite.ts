@@ -6,7 +6,7 @@ const MAX_REQUESTS = 25;
 const MAX_BYTES = 16 * 1024 * 1024;
 
 /** Validates a BatchWriteItem (1–25 requests, distinct items, 16 MB) before any request is applied. */
-export const planBatch = (
+export const planBatchWrite = (
   context: PlanContext,
   requests: readonly BatchWriteRequest[],
 ): PlannedWrite[] => {
