@@ -1,5 +1,6 @@
 import type { Amounts, RowKey } from '../plan/row.js';
 import { rowId } from '../plan/rowId.js';
+import { rowKeysEqual } from '../plan/rowKeysEqual.js';
 import type { Contribute, Contribution } from '../plan/write.js';
 
 /** What applying a `Contribute` adds to one group row; all-zero amounts still create the row. */
@@ -9,25 +10,6 @@ export interface GroupDelta {
 }
 
 type Sum = { readonly group: RowKey; readonly amounts: Record<string, number> };
-
-const sameValue = (a: RowKey[string], b: RowKey[string]): boolean => {
-  if (a === b) return true;
-  if (!(a instanceof Uint8Array && b instanceof Uint8Array) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
-/** Whether two keys name one row: the same attributes with equal values (bytes compared). */
-export const sameKey = (a: RowKey, b: RowKey): boolean => {
-  let names = 0;
-  for (const name in a) {
-    const other = b[name];
-    if (other === undefined || !sameValue(a[name]!, other)) return false;
-    names++;
-  }
-  for (const _ in b) names--;
-  return names === 0;
-};
 
 // Past a few groups (an item that wandered through many in one batch) a lookup by key string
 // keeps summing linear; below, comparing keys is cheaper than building strings.
@@ -40,7 +22,7 @@ class GroupSums {
 
   find(group: RowKey): Sum | undefined {
     if (this.index !== undefined) return this.index.get(rowId('', group));
-    for (const sum of this.list) if (sameKey(sum.group, group)) return sum;
+    for (const sum of this.list) if (rowKeysEqual(sum.group, group)) return sum;
     return undefined;
   }
 

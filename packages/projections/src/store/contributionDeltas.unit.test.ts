@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RowKey } from '../plan/row.js';
 import type { Contribution } from '../plan/write.js';
-import { contributionDeltas, sameKey, staleTouches } from './contributionDeltas.js';
+import { contributionDeltas, staleTouches } from './contributionDeltas.js';
 
 const inGroup = (list: string, count = 1, points = 0): Contribution => ({
   group: { list },
@@ -109,14 +109,5 @@ describe('staleTouches', () => {
       ['a', { count: 0, points: 0 }],
     ]);
     expect(staleTouches(write(null))).toEqual([]);
-  });
-});
-
-describe('sameKey', () => {
-  it('holds for equal attributes and values only (types count: 1 is not "1")', () => {
-    expect(sameKey({ a: 'x', b: 1 }, { b: 1, a: 'x' })).toBe(true);
-    expect(sameKey({ a: 1 }, { a: '1' })).toBe(false);
-    expect(sameKey({ a: 'x' }, { a: 'x', b: 1 })).toBe(false);
-    expect(sameKey({ a: 'x', b: 1 }, { a: 'x' })).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as E from 'fp-ts/lib/Either.js';
 import type { RowKey } from '../../plan/row.js';
 import { rowId } from '../../plan/rowId.js';
+import { rowKeysEqual } from '../../plan/rowKeysEqual.js';
 import { done, retrying } from '../../retry/retrying.js';
-import { sameKey, staleTouches } from '../../store/contributionDeltas.js';
+import { staleTouches } from '../../store/contributionDeltas.js';
 import type { StoreError } from '../../store/storeError.js';
 import { batchGetItems } from '../io/batchGetItems.js';
 import { allOrFirstFailure, eachWithLimit } from '../io/eachWithLimit.js';
@@ -26,7 +27,7 @@ const wantedGroups = (context: StoreContext, stale: readonly StaleEntry[]) => {
     const table = context.tableName(entry.write.table);
     const current = marker.contribution?.group;
     for (const touch of staleTouches(entry.write)) {
-      if (current !== undefined && sameKey(current, touch.group)) continue;
+      if (current !== undefined && rowKeysEqual(current, touch.group)) continue;
       const updates = byTable.get(table) ?? new Map<string, GroupUpdate>();
       byTable.set(table, updates);
       updates.set(rowId(table, touch.group), { table, key: touch.group, amounts: touch.amounts });
