@@ -11,8 +11,6 @@ const fn = (first: string, lines: number): string =>
  * given its `// long:` reason when their work lands, and then removed from here. Keep it empty.
  */
 const PENDING_ELSEWHERE: readonly string[] = [
-  'packages/projections/src/poller/streamPoller.ts',
-  'packages/testing/src/delivery/eventSourceMapping.ts',
   'packages/testing/src/dynamodbLocal/startDynamoDBLocal.ts',
 ];
 
