@@ -1,10 +1,10 @@
 import type { Projection } from '@sluice/projections';
-import type { TableSpec } from '@sluice/projections/dynamodb';
 import {
   METRICS_NAMESPACE,
   type ProjectionStackSpec,
   projectionStackSpec,
 } from '@sluice/projections/deploy';
+import type { TableSpec } from '@sluice/projections/dynamodb';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -18,6 +18,7 @@ import { mappingProperties } from './mappingProperties.js';
 import { roleStatements } from './roleStatements.js';
 import { type StreamAlarms, streamAlarms } from './streamAlarms.js';
 import { tableOf } from './tableOf.js';
+import { treeShakingBundling } from './treeShakingBundling.js';
 
 /** What `SluiceProjections` is built from: the handler's projections and the tables they write. */
 export interface SluiceProjectionsProps {
@@ -153,6 +154,7 @@ export class SluiceProjections extends Construct {
         target: 'es2022',
         sourceMap: true,
         externalModules: ['@aws-sdk/*'],
+        ...treeShakingBundling(props.entry),
         ...functionProps.bundling,
         // Bundle with the local esbuild: workspace packages resolve, and no Docker is needed.
         forceDockerBundling: false,
