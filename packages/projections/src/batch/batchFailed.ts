@@ -1,7 +1,7 @@
 import type { DeadLetter } from '../deadLetter/deadLetter.js';
 import type { PlannedBatch } from '../plan/plannedBatch.js';
 import type { BatchFailure } from './batchResult.js';
-import type { BatchOutcome } from './checkpointOf.js';
+import type { SettledBatch } from './checkpointOf.js';
 import { type ReadRecord, readIdentity } from './readRecord.js';
 
 /** The batch stopped at record `index`: it and every later record must be delivered again. */
@@ -10,7 +10,7 @@ export const batchFailed = (
   index: number,
   poison: readonly DeadLetter[],
   cause: BatchFailure,
-): BatchOutcome => {
+): SettledBatch => {
   const { eventId, sequenceNumber } = readIdentity(read[index]!);
   return {
     _tag: 'BatchFailed',

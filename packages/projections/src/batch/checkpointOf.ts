@@ -3,7 +3,7 @@ import type { BatchCompleted, BatchFailed } from './batchResult.js';
 import { type ReadRecord, readIdentity } from './readRecord.js';
 
 /** A batch's outcome before its checkpoint is set: what the walk's steps return. */
-export type BatchOutcome = Omit<BatchCompleted, 'checkpoint'> | Omit<BatchFailed, 'checkpoint'>;
+export type SettledBatch = Omit<BatchCompleted, 'checkpoint'> | Omit<BatchFailed, 'checkpoint'>;
 
 /** The checkpoint of a batch whose leading `handled` records are done: the walk's last step. */
 export const checkpointOf = (read: readonly ReadRecord[], handled: number): BatchCheckpoint => {

@@ -5,7 +5,7 @@ import type { Applied } from '../store/projectionStore.js';
 import type { ApplyFailed, StoreError } from '../store/storeError.js';
 import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchSettings } from './batchSettings.js';
-import type { BatchOutcome } from './checkpointOf.js';
+import type { SettledBatch } from './checkpointOf.js';
 import { isPermanentWriteFailure } from './permanentWriteFailure.js';
 import { planRecords } from './planRecords.js';
 import { poisonLetter } from './poisonLetter.js';
@@ -36,7 +36,7 @@ export const isolateRefusedWrites = async (
   read: readonly ReadRecord[],
   from: number,
   poison: readonly DeadLetter[],
-): Promise<BatchOutcome> => {
+): Promise<SettledBatch> => {
   const { projections, store, deadLetters } = settings;
   const letters = [...poison];
   const counts: Counts = { written: 0, unchanged: 0 };

@@ -7,7 +7,7 @@ import { admitDecodedRecords } from './admitDecodedRecords.js';
 import { batchFailed, earliestOrigin } from './batchFailed.js';
 import type { BatchResult } from './batchResult.js';
 import type { BatchSettings } from './batchSettings.js';
-import { type BatchOutcome, checkpointOf } from './checkpointOf.js';
+import { checkpointOf, type SettledBatch } from './checkpointOf.js';
 import type { IncomingRecord } from './incomingRecord.js';
 import { isolateRefusedWrites } from './isolateRefusedWrites.js';
 import { isPermanentWriteFailure } from './permanentWriteFailure.js';
@@ -59,7 +59,7 @@ const settle = async (
   { poison, stop }: PoisonSent,
   { plan, filtered }: PlannedRecords,
   applied: E.Either<ApplyFailed, Applied>,
-): Promise<BatchOutcome> => {
+): Promise<SettledBatch> => {
   if (E.isLeft(applied)) {
     const from = earliestOrigin(plan, applied.left.unconfirmed);
     const refused = isPermanentWriteFailure(applied.left.cause);

@@ -9,8 +9,6 @@ import { processPage } from './processPage.js';
 import { recoverStreamCall } from './recoverStreamCall.js';
 import { pause, type ReaderContext, type ReaderExit, type ShardReader } from './shardReader.js';
 
-export type { ReaderContext, ReaderExit } from './shardReader.js';
-
 /**
  * Reads one leased shard until it ends, the lease is lost or handed over, or the poller stops:
  * GetRecords → process → checkpoint (fenced by the lease) → repeat, pausing when idle.
