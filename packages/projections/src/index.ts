@@ -21,6 +21,9 @@ export type { BatchSettings } from './batch/batchSettings.js';
 export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
+// Checkpoints: the position up to which every record is handled, and how a runner keeps it.
+export type { BatchCheckpoint } from './checkpoint/batchCheckpoint.js';
+export type { Checkpoint, Checkpointer } from './checkpoint/checkpoint.js';
 // Built-in projections.
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
