@@ -21,9 +21,6 @@ export type { BatchSettings } from './batch/batchSettings.js';
 export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
-// Checkpoints: the position up to which every record is handled, and how a runner keeps it.
-export type { BatchCheckpoint } from './checkpoint/batchCheckpoint.js';
-export type { Checkpoint, Checkpointer } from './checkpoint/checkpoint.js';
 // Built-in projections.
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
@@ -37,6 +34,9 @@ export {
 } from './builtins/orderHistory.js';
 export { type ReplicateOptions, replicate } from './builtins/replicate.js';
 export { VERSION_ATTRIBUTE } from './builtins/versionAttribute.js';
+// Checkpoints: the position up to which every record is handled, and how a runner keeps it.
+export type { BatchCheckpoint } from './checkpoint/batchCheckpoint.js';
+export type { Checkpoint, Checkpointer } from './checkpoint/checkpoint.js';
 // Dead letters: the sink every runner writes poison records to, and the in-memory tables.
 export type { DeadLetter, DeadLetterSink, PoisonReason } from './deadLetter/deadLetter.js';
 export type { DeadLetterTable, LetterPage } from './deadLetter/deadLetterTable.js';
