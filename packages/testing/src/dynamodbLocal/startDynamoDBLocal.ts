@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { connectDynamoDBLocal, type DynamoDBLocalConnection } from './connectDynamoDBLocal.js';
-import { DynamoDBLocalStartError, installJavaHint } from './dynamodbLocalStartError.js';
+import { DynamoDBLocalStartError } from './dynamodbLocalStartError.js';
 import { freeLoopbackPort } from './freeLoopbackPort.js';
 import { killGroup, killWithParent } from './killWithParent.js';
 import { locateDynamoDBLocal } from './locateDynamoDBLocal.js';
+import { startFailure } from './startFailure.js';
 import { waitUntilAnswering } from './waitUntilAnswering.js';
 
 /** How to start DynamoDB Local; every field has a sensible default. */
@@ -62,8 +63,24 @@ const stopChild = async (child: ChildProcess): Promise<void> => {
   await waitForExit(child, STOP_GRACE_MS);
 };
 
-const PORT_TAKEN = /Could not start server on port|Address already in use|BindException/;
-const JAVA_TOO_OLD = /UnsupportedClassVersionError|has been compiled by a more recent version/;
+const javaArguments = (
+  options: StartDynamoDBLocalOptions,
+  jar: string,
+  libraryPath: string,
+  port: number,
+): string[] => [
+  ...(options.jvmOptions ?? DEFAULT_JVM_OPTIONS),
+  `-Djava.library.path=${libraryPath}`,
+  '-jar',
+  jar,
+  '-inMemory',
+  // One database for every credential and region, so any client sees the same tables.
+  '-sharedDb',
+  // No network in tests: telemetry would only try to reach AWS.
+  '-disableTelemetry',
+  '-port',
+  String(port),
+];
 
 /** One attempt on one port; resolves with the child once it answers. */
 const launch = async (
@@ -72,26 +89,13 @@ const launch = async (
 ): Promise<{ child: ChildProcess; unregister: () => void }> => {
   const { jar, libraryPath } = locateDynamoDBLocal(options.directory);
   const java = options.java ?? defaultJava();
-  const args = [
-    ...(options.jvmOptions ?? DEFAULT_JVM_OPTIONS),
-    `-Djava.library.path=${libraryPath}`,
-    '-jar',
-    jar,
-    '-inMemory',
-    // One database for every credential and region, so any client sees the same tables.
-    '-sharedDb',
-    // No network in tests: telemetry would only try to reach AWS.
-    '-disableTelemetry',
-    '-port',
-    String(port),
-  ];
   let output = '';
   const record = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
   };
   let spawnError: NodeJS.ErrnoException | undefined;
   // Detached: its own process group, so stop() can kill Java and anything it started at once.
-  const child = spawn(java, args, {
+  const child = spawn(java, javaArguments(options, jar, libraryPath, port), {
     cwd: dirname(jar),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,60 +108,21 @@ const launch = async (
   // 'close' comes after the last output chunk; 'exit' may come before it.
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const unregister = killWithParent(child);
-  const fail = (error: DynamoDBLocalStartError) => {
-    unregister();
-    killGroup(child, 'SIGKILL');
-    return error;
-  };
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
+  const timeoutMs = options.startTimeoutMs ?? 120_000;
   const ready = await waitUntilAnswering(
     endpoint,
-    deadline,
+    Date.now() + timeoutMs,
     () => spawnError !== undefined || exited(child),
   );
   if (ready) return { child, unregister };
   if (exited(child))
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-  if (spawnError?.code === 'ENOENT') {
-    throw fail(
-      new DynamoDBLocalStartError('JavaMissing', `Cannot run \`${java}\`. ${installJavaHint}`),
-    );
-  }
-  if (spawnError !== undefined) {
-    throw fail(
-      new DynamoDBLocalStartError('ProcessExited', `Cannot run \`${java}\`: ${spawnError.message}`),
-    );
-  }
-  if (PORT_TAKEN.test(output)) {
-    throw fail(new DynamoDBLocalStartError('PortInUse', `Port ${port} is taken.`, output));
-  }
-  if (JAVA_TOO_OLD.test(output)) {
-    throw fail(
-      new DynamoDBLocalStartError(
-        'JavaMissing',
-        `\`${java}\` is too old. ${installJavaHint}`,
-        output,
-      ),
-    );
-  }
-  if (exited(child)) {
-    throw fail(
-      new DynamoDBLocalStartError(
-        'ProcessExited',
-        `DynamoDB Local exited (code ${child.exitCode}, signal ${child.signalCode}) before answering.`,
-        output,
-      ),
-    );
-  }
-  throw fail(
-    new DynamoDBLocalStartError(
-      'NotReady',
-      `DynamoDB Local did not answer on ${endpoint} within ${options.startTimeoutMs ?? 120_000} ms.`,
-      output,
-    ),
-  );
+  const exit = exited(child) ? { code: child.exitCode, signal: child.signalCode } : undefined;
+  unregister();
+  killGroup(child, 'SIGKILL');
+  throw startFailure({ java, port, endpoint, timeoutMs, output, spawnError, exit });
 };
 
 /**
