@@ -227,4 +227,12 @@ describe('goals and the report', () => {
       "12% of (c)'s wall-clock time, 30% of (a′)'s.",
     );
   });
+
+  it('shows how far the timed rounds of (a), decode only, (a′) and (c) spread', () => {
+    const r = results(100, 100);
+    const spread = { ...r.throughput!.handWritten, samplesMs: [120, 80, 100] };
+    expect(renderReport({ ...r, throughput: { ...r.throughput!, handWritten: spread } })).toContain(
+      '(wall clock, fastest–slowest): (a) 80.0–120.0 ms, decode only 50.0–50.0 ms, (a′) 60.0–60.0 ms, (c) 100.0–100.0 ms.',
+    );
+  });
 });
