@@ -1,5 +1,6 @@
 // For each package named on the command line, tries the paths a user must not be able to reach
-// (`exports` lists only "." and "./package.json") and prints how each attempt ended.
+// (`exports` lists entry points and "./package.json", never a file) and prints how each attempt
+// ended.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

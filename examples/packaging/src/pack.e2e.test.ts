@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRun, runCommand } from './childProcess/runCommand.js';
+import { peersByJob } from './entryPoints/peersByJob.js';
 import {
   consumerEnvironment,
   installConsumerProject,
@@ -10,6 +11,7 @@ import {
 } from './pack/consumerProject.js';
 import { filesEntryProblems } from './pack/filesEntries.js';
 import { packPackage, tarballEntries } from './pack/packPackage.js';
+import { entryPointsOf } from './workspace/entryPoints.js';
 import {
   type Manifest,
   publishablePackages,
@@ -20,10 +22,13 @@ import {
 // Users install the packed tarballs, not the workspace: this file checks what they get.
 const publishable = publishablePackages();
 const names = publishable.map(({ manifest }) => manifest.name);
+/** What users import: every package's root and every subpath its `exports` lists. */
+const importNames = publishable.flatMap(entryPointsOf).map((entry) => entry.importName);
 const fixtures = join(repoRoot, 'examples', 'packaging', 'consumer');
 const scratch = mkdtempSync(join(tmpdir(), 'sluice-pack-'));
 const consumer = join(scratch, 'consumer');
 const coreOnly = join(scratch, 'core-only');
+const lambdaOnly = join(scratch, 'lambda-only');
 const tarballs = new Map<string, string>();
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -113,6 +118,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
           'coreConsumer.cts',
           'allPackages.cts',
           'projectionSmoke.mts',
+          'entryPoints.mts',
           'legacyConsumer.ts',
         ),
         json: {
@@ -128,6 +134,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
               'coreConsumer.cts',
               'allPackages.cts',
               'projectionSmoke.mts',
+              'entryPoints.mts',
             ],
           },
           'tsconfig.node10.json': {
@@ -167,6 +174,22 @@ describe('the packed packages, installed with npm outside the workspace', () => 
             files: ['coreConsumer.mts', 'coreConsumer.cts'],
           },
         },
+      }),
+      // No AWS SDK client at all, with pnpm as strict as it goes: optional peers must stay optional.
+      installConsumerProject({
+        dir: lambdaOnly,
+        manager: 'pnpm',
+        dependencies: {
+          ...peersOf(
+            publishable
+              .filter(({ manifest }) => manifest.name === core || manifest.name === projections)
+              .map((p) => p.manifest),
+          ),
+          [core]: tarball(core),
+          [projections]: tarball(projections),
+        },
+        overrides: { [core]: tarball(core), [projections]: tarball(projections) },
+        files: fixture('lambdaOnly.mjs'),
       }),
     ]);
   }, 360_000);
@@ -220,14 +243,15 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     }
   });
 
-  it('load with `import` (ESM) and `require` (CommonJS), exposing the same exports', async () => {
-    const esm = JSON.parse(await runIn(consumer, 'node', ['exportNames.mjs', ...names]));
-    const cjs = JSON.parse(await runIn(consumer, 'node', ['exportNames.cjs', ...names]));
+  it('load every entry point with `import` (ESM) and `require` (CommonJS), exposing the same exports', async () => {
+    const esm = JSON.parse(await runIn(consumer, 'node', ['exportNames.mjs', ...importNames]));
+    const cjs = JSON.parse(await runIn(consumer, 'node', ['exportNames.cjs', ...importNames]));
     expect(cjs).toEqual(esm);
-    for (const name of names) expect(esm[name], name).not.toEqual([]);
+    expect(Object.keys(esm).sort()).toEqual([...importNames].sort());
+    for (const name of importNames) expect(esm[name], name).not.toEqual([]);
   });
 
-  it('expose only their entry point and package.json: deep imports fail', async () => {
+  it('expose only their entry points and package.json: deep imports fail', async () => {
     const results = JSON.parse(await runIn(consumer, 'node', ['deepImports.mjs', ...names]));
     for (const name of names) {
       expect(results[name], name).toEqual({
@@ -250,6 +274,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     expect(await runIn(consumer, 'node', ['out/coreConsumer.mjs'])).toContain('ok');
     expect(await runIn(consumer, 'node', ['out/coreConsumer.cjs'])).toContain('ok');
     expect(await runIn(consumer, 'node', ['out/allPackages.cjs'])).toContain('ok');
+    expect(await runIn(consumer, 'node', ['out/entryPoints.mjs'])).toContain('ok');
   }, 120_000);
 
   it('run a projection test that uses @sluice/testing against @sluice/projections', async () => {
@@ -257,6 +282,16 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     await compiling;
     expect(await runIn(consumer, 'node', ['out/projectionSmoke.mjs'])).toContain('ok');
   }, 120_000);
+
+  it('let a Lambda-only project leave out the AWS SDK: only entry points whose job needs it miss it', async () => {
+    const entries = Object.keys(peersByJob);
+    const results = JSON.parse(await runIn(lambdaOnly, 'node', ['lambdaOnly.mjs', ...entries]));
+    for (const entry of entries) {
+      const expected =
+        peersByJob[entry]?.length === 0 ? 'loaded' : expect.stringMatching(/^missing @aws-sdk\//);
+      expect(results[entry], entry).toEqual({ import: expected, require: expected });
+    }
+  }, 60_000);
 
   it('keep @sluice/testing out of the production dependency tree', async () => {
     const [all, production] = await Promise.all([

@@ -1,17 +1,28 @@
 import { join } from 'node:path';
-import { repoRoot, shortName, type WorkspacePackage } from '../workspace/publishablePackages.js';
+import { type EntryPoint, entryPointsOf } from '../workspace/entryPoints.js';
+import { repoRoot, type WorkspacePackage } from '../workspace/publishablePackages.js';
 import { renderApiReport } from './renderApiReport.js';
 
-/** Where a package's checked-in API report lives: `packages/<pkg>/api-report/<pkg>.api.md`. */
-export const apiReportPath = ({ dir, manifest }: WorkspacePackage): string =>
-  join(repoRoot, dir, 'api-report', `${shortName(manifest.name)}.api.md`);
+/**
+ * Where an entry point's checked-in API report lives: `packages/<pkg>/api-report/<pkg>.api.md`
+ * for the root, `<pkg>.<subpath>.api.md` for a subpath such as `@sluice/projections/lambda`.
+ */
+export const apiReportPath = ({ dir }: WorkspacePackage, entry: EntryPoint): string =>
+  join(repoRoot, dir, 'api-report', `${entry.stem}.api.md`);
 
-/** The API report of a package's current build, from its ESM or its CommonJS declarations. */
+/** The API report of an entry point's current build, from its ESM or its CommonJS declarations. */
 export const currentApiReport = (
-  { dir, manifest }: WorkspacePackage,
+  pkg: WorkspacePackage,
+  entry: EntryPoint,
   flavour: 'esm' | 'cjs' = 'esm',
 ): string =>
   renderApiReport({
-    packageName: manifest.name,
-    declarationFile: join(repoRoot, dir, 'dist', flavour, 'index.d.ts'),
+    packageName: entry.importName,
+    declarationFile: entry.declarationFile[flavour],
+    siblings: entryPointsOf(pkg)
+      .filter((other) => other.subpath !== entry.subpath)
+      .map((other) => ({
+        importName: other.importName,
+        declarationFile: other.declarationFile[flavour],
+      })),
   });

@@ -5,9 +5,15 @@ import { declarationProgram } from './declarationProgram.js';
 
 /** Where a package's API is read from and what the report calls it. */
 export interface ApiReportSource {
+  /** What users import: `@sluice/projections`, or an entry point such as `@sluice/projections/lambda`. */
   readonly packageName: string;
   /** The entry declaration file, e.g. `<package>/dist/esm/index.d.ts`. */
   readonly declarationFile: string;
+  /**
+   * The package's other entry points: a type this one exposes and one of them exports is named as
+   * an import from there, not printed again as if users could not name it.
+   */
+  readonly siblings?: readonly { readonly importName: string; readonly declarationFile: string }[];
 }
 
 const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed });
@@ -49,15 +55,20 @@ const foreignLocation = (file: string): string => {
 /**
  * Renders the public surface of a package from its built declarations: every export, sorted, with
  * its declaration printed without comments, followed by the package's own declarations that are not
- * exported but reachable from exported types (a user sees them without being able to name them).
+ * exported but reachable from exported types (a user sees them without being able to name them),
+ * and the names it exposes that the package's other entry points export.
  */
-export const renderApiReport = ({ packageName, declarationFile }: ApiReportSource): string => {
-  const { program, entry } = declarationProgram(declarationFile);
+export const renderApiReport = ({
+  packageName,
+  declarationFile,
+  siblings = [],
+}: ApiReportSource): string => {
+  const { program, entry } = declarationProgram(
+    declarationFile,
+    siblings.map((sibling) => sibling.declarationFile),
+  );
   const ownDir = packageDirOf(entry);
   const checker = program.getTypeChecker();
-  const sourceFile = program.getSourceFile(entry);
-  const moduleSymbol = sourceFile && checker.getSymbolAtLocation(sourceFile);
-  if (moduleSymbol === undefined) throw new Error(`${entry} is not a module`);
 
   const resolve = (symbol: ts.Symbol): ts.Symbol =>
     symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -65,6 +76,21 @@ export const renderApiReport = ({ packageName, declarationFile }: ApiReportSourc
     const file = realpathSync(node.getSourceFile().fileName);
     return !relative(ownDir, file).startsWith('..') && !file.includes(`${sep}node_modules${sep}`);
   };
+
+  const exportsOf = (file: string): ts.Symbol[] => {
+    const source = program.getSourceFile(realpathSync(file));
+    const symbol = source && checker.getSymbolAtLocation(source);
+    if (symbol === undefined) throw new Error(`${file} is not a module`);
+    return checker.getExportsOfModule(symbol);
+  };
+  const exportedBySibling = new Map<ts.Symbol, string>();
+  for (const sibling of siblings) {
+    for (const symbol of exportsOf(sibling.declarationFile)) {
+      exportedBySibling.set(resolve(symbol), sibling.importName);
+    }
+  }
+  /** Names this entry exposes that another entry point exports, by that entry point. */
+  const elsewhere = new Map<string, Set<string>>();
 
   const exported = new Set<ts.Symbol>();
   const referenced: ts.Symbol[] = [];
@@ -79,9 +105,14 @@ export const renderApiReport = ({ packageName, declarationFile }: ApiReportSourc
     const symbol = name && checker.getSymbolAtLocation(name);
     if (symbol !== undefined) {
       const target = resolve(symbol);
+      const sibling = exported.has(target) ? undefined : exportedBySibling.get(target);
       // Only top-level declarations: type parameters and members are printed with their owner.
       const own = target.declarations?.some((d) => isOwn(d) && ts.isSourceFile(d.parent)) ?? false;
-      if (own && !exported.has(target) && !referenced.includes(target)) referenced.push(target);
+      if (sibling !== undefined) {
+        elsewhere.set(sibling, (elsewhere.get(sibling) ?? new Set()).add(target.name));
+      } else if (own && !exported.has(target) && !referenced.includes(target)) {
+        referenced.push(target);
+      }
     }
     ts.forEachChild(node, noteReferences);
   };
@@ -110,8 +141,7 @@ export const renderApiReport = ({ packageName, declarationFile }: ApiReportSourc
     ];
   };
 
-  const exports = checker
-    .getExportsOfModule(moduleSymbol)
+  const exports = exportsOf(entry)
     .slice()
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const symbol of exports) exported.add(resolve(symbol));
@@ -123,6 +153,10 @@ export const renderApiReport = ({ packageName, declarationFile }: ApiReportSourc
     const symbol = referenced[i];
     if (symbol !== undefined) hiddenPart.push(...describe(symbol, symbol.name), '');
   }
+
+  const imports = [...elsewhere]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([from, names]) => `import { ${[...names].sort().join(', ')} } from '${from}';`);
 
   return [
     `# API report: ${packageName}`,
@@ -139,5 +173,8 @@ export const renderApiReport = ({ packageName, declarationFile }: ApiReportSourc
     ...(hiddenPart.length === 0
       ? []
       : ['## Reachable from the exports but not exported', '', '```ts', ...hiddenPart, '```', '']),
+    ...(imports.length === 0
+      ? []
+      : ["## Exported by the package's other entry points", '', '```ts', ...imports, '```', '']),
   ].join('\n');
 };

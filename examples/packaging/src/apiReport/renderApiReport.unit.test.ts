@@ -39,6 +39,26 @@ describe('renderApiReport', () => {
     expect(report).toContain('interface Hidden {');
   });
 
+  it('names a type another entry point exports as an import from there, not as hidden', () => {
+    const pkg = mkdtempSync(join(dir, 'pkg-'));
+    writeFileSync(join(pkg, 'package.json'), '{"name":"@example/pkg","type":"module"}');
+    writeFileSync(join(pkg, 'model.d.ts'), 'export interface Model { readonly m: string }\n');
+    writeFileSync(join(pkg, 'index.d.ts'), "export type { Model } from './model.js';\n");
+    writeFileSync(
+      join(pkg, 'runner.d.ts'),
+      "import type { Model } from './model.js';\nexport declare const run: (m: Model) => void;\n",
+    );
+    const report = renderApiReport({
+      packageName: '@example/pkg/runner',
+      declarationFile: join(pkg, 'runner.d.ts'),
+      siblings: [{ importName: '@example/pkg', declarationFile: join(pkg, 'index.d.ts') }],
+    });
+    expect(report).toContain("## Exported by the package's other entry points");
+    expect(report).toContain("import { Model } from '@example/pkg';");
+    expect(report).not.toContain('## Reachable from the exports but not exported');
+    expect(report).not.toContain('interface Model');
+  });
+
   it('changes when a signature changes', () => {
     const before = reportOf({ 'index.d.ts': 'export declare const f: (a: number) => void;\n' });
     const after = reportOf({ 'index.d.ts': 'export declare const f: (a: string) => void;\n' });

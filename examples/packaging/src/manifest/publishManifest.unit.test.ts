@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishablePackages, repoRoot } from '../workspace/publishablePackages.js';
 
-/** What one condition of the `"."` export must look like: types first, then the code. */
-const conditionFor = (flavour: 'esm' | 'cjs') => ({
-  types: `./dist/${flavour}/index.d.ts`,
-  default: `./dist/${flavour}/index.js`,
+/** What one condition of an export must look like: types first, then the code. */
+const conditionFor = (flavour: 'esm' | 'cjs', stem = 'index') => ({
+  types: `./dist/${flavour}/${stem}.d.ts`,
+  default: `./dist/${flavour}/${stem}.js`,
 });
 
 describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
@@ -41,14 +41,44 @@ describe.each(publishablePackages())('$manifest.name', ({ dir, manifest }) => {
     expect(manifest.type).toBe('module');
   });
 
-  it('exposes exactly one entry point (plus package.json) for import and require, types first', () => {
+  it('exposes its entry points (plus package.json) for import and require, types first', () => {
     const exportsMap = manifest.exports as Record<string, Record<string, object>>;
-    expect(Object.keys(exportsMap)).toEqual(['.', './package.json']);
+    const subpaths = Object.keys(exportsMap);
+    expect(subpaths[0]).toBe('.');
+    expect(subpaths.at(-1)).toBe('./package.json');
     expect(exportsMap['./package.json']).toBe('./package.json');
     expect(exportsMap['.']).toEqual({ import: conditionFor('esm'), require: conditionFor('cjs') });
-    // TypeScript takes the first matching condition, so `types` must precede `default`.
-    expect(Object.keys(exportsMap['.']?.import ?? {})).toEqual(['types', 'default']);
-    expect(Object.keys(exportsMap['.']?.require ?? {})).toEqual(['types', 'default']);
+    for (const subpath of subpaths.slice(1, -1)) {
+      // `./lambda` is built from `src/entries/lambda.ts`, into both flavours.
+      expect(subpath, 'a subpath is one plain word').toMatch(/^\.\/[a-z]+$/);
+      const stem = `entries/${subpath.slice(2)}`;
+      expect(existsSync(join(repoRoot, dir, 'src', `${stem}.ts`)), `${dir}/src/${stem}.ts`).toBe(
+        true,
+      );
+      expect(exportsMap[subpath], subpath).toEqual({
+        import: conditionFor('esm', stem),
+        require: conditionFor('cjs', stem),
+      });
+    }
+    for (const subpath of subpaths.slice(0, -1)) {
+      // TypeScript takes the first matching condition, so `types` must precede `default`.
+      expect(Object.keys(exportsMap[subpath]?.import ?? {})).toEqual(['types', 'default']);
+      expect(Object.keys(exportsMap[subpath]?.require ?? {})).toEqual(['types', 'default']);
+    }
+  });
+
+  it('maps every subpath for TypeScript projects that ignore `exports` (moduleResolution node10)', () => {
+    const subpaths = Object.keys(manifest.exports as object)
+      .filter((subpath) => subpath !== '.' && subpath !== './package.json')
+      .map((subpath) => subpath.slice(2));
+    const mapped = (
+      manifest.typesVersions as Record<string, Record<string, string[]>> | undefined
+    )?.['*'];
+    expect(mapped ?? {}).toEqual(
+      Object.fromEntries(
+        subpaths.map((subpath) => [subpath, [`./dist/cjs/entries/${subpath}.d.ts`]]),
+      ),
+    );
   });
 
   it('points the legacy main/types fields (moduleResolution node10) at the CommonJS build', () => {
