@@ -27,9 +27,10 @@ const checked = new WeakSet<readonly Projection[]>();
 /**
  * The one orchestrator, read top to bottom: decode and admit every record, send the poison ones
  * to the dead-letter sink (finding where a blocking one stops the batch), plan the records before
- * the stop, apply the plan, settle how far the batch got and give that as its checkpoint. Later records' writes are never
- * applied ahead of a stopping record; a store failure is reported at the earliest record whose
- * writes are not confirmed (records after it may have landed; replaying them is harmless).
+ * the stop, apply the plan, settle how far the batch got and give that as its checkpoint. Later
+ * records' writes are never applied ahead of a stopping record; a store failure is reported at
+ * the earliest record whose writes are not confirmed (records after it may have landed;
+ * replaying them is harmless).
  */
 export const runBatch = async (
   settings: BatchSettings,
