@@ -1,5 +1,6 @@
 /** One shard of a stream, as `DescribeStream` lists it. */
 export interface ShardInfo {
+  /** The shard's id, as `GetShardIterator` takes it. */
   readonly shardId: string;
   /** The shard this one continues (after a roll-over or split); finish it first. */
   readonly parentShardId: string | undefined;
@@ -9,11 +10,13 @@ export interface ShardInfo {
 
 /** The part of a `DescribeStream` answer's `StreamDescription` that listing reads (no SDK import). */
 export interface ShardListPage {
+  /** This page's shards, as the SDK's `Shard` has them. */
   readonly Shards?: readonly {
     readonly ShardId?: string;
     readonly ParentShardId?: string;
     readonly SequenceNumberRange?: { readonly EndingSequenceNumber?: string };
   }[];
+  /** Set when more shards follow: the next page starts after this one. */
   readonly LastEvaluatedShardId?: string;
 }
 
