@@ -112,7 +112,7 @@ const throughput = (r: BenchResults): string[] => {
     '',
     `Where Sluice's time goes, roughly (CPU-time medians of separate step runs, so they need not add up): decode ${share(t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, planning ${share(t.sluiceDecodeAndPlan.medianCpuMs - t.sluiceDecodeOnly.medianCpuMs, t.sluice.medianCpuMs)}, applying to the in-memory store and batch bookkeeping ${share(t.sluice.medianCpuMs - t.sluiceDecodeAndPlan.medianCpuMs, t.sluice.medianCpuMs)}. Garbage-collection pauses (V8's \`gc\` performance entries, main thread), each contestant run alone after the timed rounds: ${share(t.gc.sluice.gcMs, t.gc.sluice.wallMs)} of (c)'s wall-clock time, ${share(t.gc.handWrittenProjections.gcMs, t.gc.handWrittenProjections.wallMs)} of (a′)'s.`,
     '',
-    `How much the timed rounds spread (wall clock, fastest–slowest): (a) ${spread(t.handWritten)}, decode only ${spread(t.sluiceDecodeOnly)}, (a′) ${spread(t.handWrittenProjections)}, (c) ${spread(t.sluice)}. A round's time depends on how full the young generation is when it starts: a contestant that keeps every image it makes until it returns, as (a) does, pays for copying them in the collections it triggers.`,
+    `How much the timed rounds spread (wall clock, fastest–slowest): (a) ${spread(t.handWritten)}, decode only ${spread(t.sluiceDecodeOnly)}, (a′) ${spread(t.handWrittenProjections)}, (c) ${spread(t.sluice)}. Before every turn an untimed minor GC empties the young generation, so each contestant pays for the collections its own garbage causes and not for what its predecessor left there; without it, one run (2026-12-04) spread (a) over 40–167 ms and measured decode only / \`unmarshall\` at 1.9× to 3.3× from run to run.`,
     '',
   ];
 };

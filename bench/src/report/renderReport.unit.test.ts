@@ -234,5 +234,8 @@ describe('goals and the report', () => {
     expect(renderReport({ ...r, throughput: { ...r.throughput!, handWritten: spread } })).toContain(
       '(wall clock, fastest–slowest): (a) 80.0–120.0 ms, decode only 50.0–50.0 ms, (a′) 60.0–60.0 ms, (c) 100.0–100.0 ms.',
     );
+    expect(renderReport(r)).toContain(
+      'Before every turn an untimed minor GC empties the young generation',
+    );
   });
 });

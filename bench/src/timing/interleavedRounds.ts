@@ -12,6 +12,8 @@ export interface Contestant {
 export interface RoundsOptions {
   readonly warmUp: number;
   readonly rounds: number;
+  /** Runs, untimed, before every contestant's turn (e.g. a minor GC, so each starts on an empty young generation). */
+  readonly beforeEach?: () => void;
 }
 
 /** The timings of one contestant: every round's wall-clock time, and medians of wall and CPU time. */
@@ -36,6 +38,7 @@ export const interleavedRounds = async (
   const cpuSamples = contestants.map(() => [] as number[]);
   for (let round = 0; round < options.warmUp + options.rounds; round++) {
     for (const i of roundOrder(round, contestants.length)) {
+      options.beforeEach?.();
       const cpu = process.cpuUsage();
       const start = performance.now();
       await contestants[i]!.run();
