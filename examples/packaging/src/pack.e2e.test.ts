@@ -146,6 +146,16 @@ describe('the packed packages, installed with npm outside the workspace', () => 
             },
             files: ['legacyConsumer.ts'],
           },
+          // What Vite, esbuild and webpack users type-check with: `exports`, `import` condition.
+          'tsconfig.bundler.json': {
+            compilerOptions: {
+              ...strict,
+              module: 'esnext',
+              moduleResolution: 'bundler',
+              noEmit: true,
+            },
+            files: ['entryPoints.mts', 'projectionSmoke.mts'],
+          },
         },
       }),
       installConsumerProject({
@@ -263,12 +273,16 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     }
   });
 
-  // Both programs load every declaration of the AWS SDK: seconds each, so they run side by side.
+  // The programs load every declaration of the AWS SDK: seconds each, so they run side by side.
   const compiled = () =>
-    Promise.all([tsc(consumer, 'tsconfig.json'), tsc(consumer, 'tsconfig.node10.json')]);
+    Promise.all([
+      tsc(consumer, 'tsconfig.json'),
+      tsc(consumer, 'tsconfig.node10.json'),
+      tsc(consumer, 'tsconfig.bundler.json'),
+    ]);
   let compiling: ReturnType<typeof compiled> | undefined;
 
-  it('type-check strict consumers (nodenext ESM and CommonJS, node10) that then run', async () => {
+  it('type-check strict consumers (nodenext ESM and CommonJS, node10, bundler) that then run', async () => {
     compiling ??= compiled();
     await compiling;
     expect(await runIn(consumer, 'node', ['out/coreConsumer.mjs'])).toContain('ok');
