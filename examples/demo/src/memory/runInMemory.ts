@@ -54,7 +54,11 @@ const addReport = (stats: DeliveryStats, report: DeliveryReport): void => {
 export const runInMemory = async (options: DemoOptions, progress: Progress): Promise<DemoRun> => {
   const clock = new ManualClock();
   const source = (name: SourceName) =>
-    new InMemoryTable({ ...demoSources[name], clock, stream: { partitionCount: SHARDS } });
+    new InMemoryTable({
+      ...demoSources[name],
+      clock,
+      stream: { partitionCount: SHARDS, sequenceSeed: options.seed },
+    });
   const tables = { orders: source('orders'), todoListTask: source('todoListTask') };
   const faults = seededRandom(options.seed ^ 0xfa17);
   const delivery = emptyDeliveryStats();

@@ -55,7 +55,11 @@ const deliver = async (
  */
 export const poisonAndRedrive = async (seed: number, lines = 40): Promise<RedriveScene> => {
   const clock = new ManualClock();
-  const table = new InMemoryTable({ ...ordersTable, clock, stream: { partitionCount: 2 } });
+  const table = new InMemoryTable({
+    ...ordersTable,
+    clock,
+    stream: { partitionCount: 2, sequenceSeed: seed },
+  });
   const random = seededRandom(seed ^ 0x7ed);
   let poisoned = 0;
   for (let i = 0; i < lines; i++) {

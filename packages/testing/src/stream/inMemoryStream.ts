@@ -7,6 +7,7 @@ import type {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Clock, StreamViewType } from '@sluice/core';
 import type { KeySchema } from '../item/keySchema.js';
+import { seededRandom } from '../random/seededRandom.js';
 import { buildRecord } from './buildRecord.js';
 import {
   formatSequenceNumber,
@@ -37,7 +38,11 @@ export interface InMemoryStreamOptions {
    * counter over all shards, as DynamoDB Local's single shard shows.
    */
   readonly sequenceNumbers?: SequenceNumbering;
-  /** Seed of the misleading numbering: the same seed and writes give the same numbers. Default 1. */
+  /**
+   * Seed of the misleading numbering: the same seed and writes give the same numbers. Default 1.
+   * Given explicitly, it also fixes the stream's eventIDs and shard ids (derived from the seed and
+   * the stream ARN), so a seeded run prints the same ids every time; without it they are random.
+   */
   readonly sequenceSeed?: number;
 }
 
@@ -96,7 +101,7 @@ export class InMemoryStream {
     this.rolloverIntervalMs = config.rolloverIntervalMs;
     this.streamLabel = this.createdAt.toISOString().slice(0, -1);
     this.streamArn = `arn:aws:dynamodb:${config.region}:${config.accountId}:table/${config.tableName}/stream/${this.streamLabel}`;
-    this.salt = randomBytes(8).toString('hex');
+    this.salt = streamSalt(this.streamArn, config.sequenceSeed);
     this.lineage = new ShardLineage(
       partitions,
       this.createdAt.getTime(),
@@ -207,3 +212,20 @@ export class InMemoryStream {
     this.lineage.maintain(this.clock.now(), this.rolloverIntervalMs);
   }
 }
+
+/**
+ * 16 hex characters that make one stream's eventIDs and shard ids unique: random, or, for a seeded
+ * stream, drawn from the seed and the stream ARN so the same seeded run shows the same ids.
+ */
+const streamSalt = (streamArn: string, seed: number | undefined): string => {
+  if (seed === undefined) return randomBytes(8).toString('hex');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < streamArn.length; i++)
+    hash = Math.imul(hash ^ streamArn.charCodeAt(i), 0x01000193);
+  const random = seededRandom((hash ^ seed) >>> 0);
+  const word = (): string =>
+    Math.floor(random.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
+  return word() + word();
+};
