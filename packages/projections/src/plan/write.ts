@@ -28,7 +28,10 @@ export interface Contribution {
  * (`null`: nothing, e.g. after its removal). A plain ADD is not idempotent, so the store keeps one
  * marker per source item, `{ sequenceNumber, contribution }`, and MUST apply this write so that:
  *
- * - marker.sequenceNumber >= sequenceNumber → already applied: change nothing;
+ * - marker.sequenceNumber >= sequenceNumber → already applied (or superseded): change no amount
+ *   and never the marker, but create, with 0 for each amount, the rows of the groups it names
+ *   that do not exist yet (a redriven letter overtaken by a later change of its item must leave
+ *   the same rows as a clean pass);
  * - otherwise, in ONE atomic unit: add `contribution − marker.contribution` to the group rows
  *   (subtract the old amounts from the old group, add the new ones to the new group; a move between
  *   groups is two updates), add zero to every group of `alsoTouches`, and set the marker to

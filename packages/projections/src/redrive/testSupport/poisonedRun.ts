@@ -6,7 +6,6 @@ import { aggregate } from '../../builtins/aggregate.js';
 import { archive } from '../../builtins/archive.js';
 import { orderHistory } from '../../builtins/orderHistory.js';
 import type { DeadLetterSink } from '../../deadLetter/deadLetter.js';
-import type { Row } from '../../plan/row.js';
 import type { ProjectionStore } from '../../store/projectionStore.js';
 import { lambdaRecord } from '../../testSupport/lambdaRecords.js';
 import { type Task, TaskCodec, taskHistory, taskOps } from '../../testSupport/taskHistory.js';
@@ -73,13 +72,3 @@ export const runShards = async (
       if (result._tag !== 'BatchCompleted') throw new Error(result.cause.message);
     }
 };
-
-/**
- * The tables without aggregate group rows whose amounts are all zero: a letter superseded before
- * redrive changes nothing, so a group only its change passed through has no (zero) row, where a
- * clean pass leaves one.
- */
-export const withoutZeroGroups = (tables: Record<string, Row[]>): Record<string, Row[]> => ({
-  ...tables,
-  totals: (tables.totals ?? []).filter((row) => row.count !== 0 || row.points !== 0),
-});
