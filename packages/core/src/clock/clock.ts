@@ -1,5 +1,5 @@
 /**
- * The one source of time for the poller, backfill and `@sluice/testing`; injected so tests can
+ * The one source of time for the poller, backfill and the in-memory test tables; injected so tests can
  * run leases, backoff, retention and TTL on a `ManualClock`.
  */
 export interface Clock {
