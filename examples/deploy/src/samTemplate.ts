@@ -87,7 +87,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
         Metadata: {
           BuildMethod: 'esbuild',
           BuildProperties: {
-            EntryPoints: ['src/handler.ts'],
+            EntryPoints: ['src/deployedHandler.ts'],
             Target: 'es2022',
             Sourcemap: true,
             External: ['@aws-sdk/*'],
@@ -95,7 +95,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
         },
         Properties: {
           CodeUri: '.',
-          Handler: 'handler.handler',
+          Handler: 'deployedHandler.handler',
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           MemorySize: 512,

@@ -18,7 +18,7 @@ export class ArchiveStack extends Stack {
       source: streamSourceTable(this, 'TodoListTaskTable', expiringTasksTable),
       projections: archiveProjections,
       tables: archiveProjectionTables,
-      entry: fileURLToPath(new URL('../handler.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('../deployedHandler.ts', import.meta.url)),
     });
   }
 }

@@ -19,7 +19,7 @@ export class OrdersStack extends Stack {
       source: streamSourceTable(this, 'OrdersTable', ordersTable),
       projections: orderProjections,
       tables: orderProjectionTables,
-      entry: fileURLToPath(new URL('../handler.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('../deployedHandler.ts', import.meta.url)),
     });
   }
 }

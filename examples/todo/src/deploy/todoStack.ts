@@ -18,7 +18,7 @@ export class TodoStack extends Stack {
       source: streamSourceTable(this, 'TodoListTaskTable', todoListTaskTable),
       projections: todoProjections,
       tables: todoProjectionTables,
-      entry: fileURLToPath(new URL('../handler.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('../deployedHandler.ts', import.meta.url)),
     });
   }
 }

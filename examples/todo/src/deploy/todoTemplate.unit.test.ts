@@ -75,7 +75,7 @@ describe('the todo SAM template', () => {
     const saved = names.map((name) => [name, process.env[name]] as const);
     for (const name of names) process.env[name] = `deployed-${name}`;
     try {
-      const module = await import('../handler.js');
+      const module = await import('../deployedHandler.js');
       expect(typeof module.handler).toBe('function');
     } finally {
       for (const [name, value] of saved)

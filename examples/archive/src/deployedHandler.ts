@@ -1,4 +1,4 @@
-// The deployed Lambda entry point: `Handler: handler.handler` in template.json.
+// The deployed Lambda entry point: `Handler: deployedHandler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deployedDeadLetters, deployedTableNames } from '@sluice/example-deploy';

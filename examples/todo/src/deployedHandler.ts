@@ -1,18 +1,18 @@
-// The deployed Lambda entry point: `Handler: handler.handler` in template.json.
+// The deployed Lambda entry point: `Handler: deployedHandler.handler` in template.json.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deployedDeadLetters, deployedTableNames } from '@sluice/example-deploy';
 import { dynamoDbProjectionStore } from '@sluice/projections/dynamodb';
-import { ordersHandler } from './ordersHandler.js';
-import { orderProjectionTables } from './orderTables.js';
+import { todoHandler } from './todoHandler.js';
+import { todoProjectionTables } from './todoTables.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
-/** Runs the orders projections on each batch of the `orders` stream. */
-export const handler = ordersHandler({
+/** Runs the todo projection on each batch of the `todoListTask` stream. */
+export const handler = todoHandler({
   store: dynamoDbProjectionStore({
     client,
-    tableName: deployedTableNames(orderProjectionTables, process.env),
+    tableName: deployedTableNames(todoProjectionTables, process.env),
   }),
   deadLetters: deployedDeadLetters(client, process.env),
 });
