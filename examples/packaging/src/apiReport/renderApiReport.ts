@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { declarationProgram } from './declarationProgram.js';
@@ -40,16 +40,38 @@ const packageDirOf = (file: string): string => {
   return dir;
 };
 
-/** `…/node_modules/fp-ts/lib/Either.d.ts` → `fp-ts/lib/Either.d.ts`, for foreign declarations. */
+/**
+ * `…/node_modules/fp-ts/lib/Either.d.ts` → `fp-ts/lib/Either.d.ts`, for foreign declarations; a
+ * workspace package reached through its symlink (`…/packages/core/dist/esm/clock/clock.d.ts`) is
+ * named by its package name (`@sluice/core/dist/esm/clock/clock.d.ts`), so no report holds a path
+ * of this machine.
+ */
 const foreignLocation = (file: string): string => {
   const marker = `${sep}node_modules${sep}`;
   const at = file.lastIndexOf(marker);
-  return at === -1
-    ? file
-    : file
-        .slice(at + marker.length)
-        .split(sep)
-        .join('/');
+  if (at !== -1)
+    return file
+      .slice(at + marker.length)
+      .split(sep)
+      .join('/');
+  const dir = namedPackageDirOf(file);
+  if (dir === undefined) return file;
+  const { name } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { name: string };
+  return `${name}/${relative(dir, file).split(sep).join('/')}`;
+};
+
+/** The nearest directory above a file whose package.json has a name (dist/cjs's has none). */
+const namedPackageDirOf = (file: string): string | undefined => {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    const manifest = `${dir}/package.json`;
+    if (
+      existsSync(manifest) &&
+      typeof JSON.parse(readFileSync(manifest, 'utf8')).name === 'string'
+    ) {
+      return dir;
+    }
+  }
+  return undefined;
 };
 
 /** The exports of a module of the program, as TypeScript lists them. */
