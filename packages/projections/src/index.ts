@@ -24,6 +24,7 @@ export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js
 // Built-in projections.
 export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
+export type { BuiltinOptions } from './builtins/builtinOptions.js';
 export { changedAttributes } from './builtins/changedAttributes.js';
 export { CLAIMED_BY_ATTRIBUTE, type LookupOptions, lookup } from './builtins/lookup.js';
 export { type LookupOwner, lookupOwner } from './builtins/lookupOwner.js';

@@ -1,5 +1,4 @@
 import type { ChangeEvent, WithNewImage } from '@sluice/core';
-import type * as t from 'io-ts';
 import { markerIdOf } from '../plan/markerId.js';
 import { markerPrefix } from '../plan/markerScope.js';
 import type { Amounts, RowKey } from '../plan/row.js';
@@ -9,34 +8,21 @@ import {
   tombstoneExpiresAt,
   type Write,
 } from '../plan/write.js';
-import {
-  defineProjection,
-  type Projection,
-  type ProjectionFilter,
-} from '../projection/projection.js';
+import { defineProjection, type Projection } from '../projection/projection.js';
+import type { BuiltinOptions } from './builtinOptions.js';
 
 /** Settings of an aggregate projection (counts and sums per group). */
-export interface AggregateOptions<T, V extends WithNewImage, K> {
-  /**
-   * Unique among the projections run together (the handler, poller, backfill and given() refuse
-   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
-   * built-ins can never share a marker namespace by default.
-   */
-  readonly name: string;
-  readonly version?: number;
+export interface AggregateOptions<T, V extends WithNewImage, K> extends BuiltinOptions<T, K> {
   /** The aggregate table: one row per group, keyed by the attributes `group` returns. */
   readonly table: string;
   /** The per-item marker table: partition key `markerId` (S). May be shared by aggregates. */
   readonly markerTable: string;
-  readonly item: t.Decoder<unknown, T>;
-  readonly keys?: t.Decoder<unknown, K>;
   /** Contributions are read from the new image, so the stream must carry it. */
   readonly viewType: V;
   /** The group an item counts in (e.g. `{ listId: task.listId }`); `null`: it counts nowhere. */
   readonly group: (item: T) => RowKey | null;
   /** What an item adds to its group. Default `{ count: 1 }`; sums should be integers (cents). */
   readonly amounts?: (item: T) => Amounts;
-  readonly filter?: ProjectionFilter;
 }
 
 const COUNT_ONE: Amounts = { count: 1 };

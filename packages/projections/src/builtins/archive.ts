@@ -1,34 +1,20 @@
 import { type ChangeEvent, sortableSequenceNumber, type WithOldImage } from '@sluice/core';
-import type * as t from 'io-ts';
 import type { RowKey } from '../plan/row.js';
 import type { Write } from '../plan/write.js';
-import {
-  defineProjection,
-  type Projection,
-  type ProjectionFilter,
-} from '../projection/projection.js';
+import { defineProjection, type Projection } from '../projection/projection.js';
+import type { BuiltinOptions } from './builtinOptions.js';
 import { isoTime } from './isoTime.js';
 
 /** Settings of an archive projection. */
-export interface ArchiveOptions<T, V extends WithOldImage, K> {
-  /**
-   * Unique among the projections run together (the handler, poller, backfill and given() refuse
-   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
-   * built-ins can never share a marker namespace by default.
-   */
-  readonly name: string;
-  readonly version?: number;
+export interface ArchiveOptions<T, V extends WithOldImage, K> extends BuiltinOptions<T, K> {
   /** The archive table, keyed like the source table unless `key` says otherwise. */
   readonly table: string;
-  readonly item: t.Decoder<unknown, T>;
-  readonly keys?: t.Decoder<unknown, K>;
   /** The archive keeps the old image, so the stream must carry it. */
   readonly viewType: V;
   /** `ttl`: archive only removals by DynamoDB's TTL process; `all` (default): every removal. */
   readonly removals?: 'all' | 'ttl';
   /** The archive row's key; default: the source item's key attributes. */
   readonly key?: (event: ChangeEvent<T, V, K>) => RowKey;
-  readonly filter?: ProjectionFilter;
 }
 
 const NOTHING: readonly Write[] = [];

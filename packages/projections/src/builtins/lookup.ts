@@ -1,22 +1,15 @@
 import { type ChangeEvent, sortableSequenceNumber } from '@sluice/core';
-import type * as t from 'io-ts';
 import type { RowKey } from '../plan/row.js';
 import { deleteIfNewer, putIfNewer, tombstoneExpiresAt, type Write } from '../plan/write.js';
-import {
-  defineProjection,
-  type Projection,
-  type ProjectionFilter,
-} from '../projection/projection.js';
+import { defineProjection, type Projection } from '../projection/projection.js';
+import type { BuiltinOptions } from './builtinOptions.js';
 import { VERSION_ATTRIBUTE } from './versionAttribute.js';
 
 /** The lookup row's sort key: the identity of the source item claiming the value (`event.itemKey`). */
 export const CLAIMED_BY_ATTRIBUTE = 'claimedBy';
 
 /** Settings of a lookup projection (a unique secondary key: value → source item key). */
-export interface LookupOptions<T, K> {
-  /** Unique among the projections run together: it names dead letters and rebuild versions. */
-  readonly name: string;
-  readonly version?: number;
+export interface LookupOptions<T, K> extends BuiltinOptions<T, K> {
   /**
    * The lookup table: partition key `valueAttribute` (S), sort key `claimedBy` (S). Query a value's
    * partition to find who holds it (`lookupOwner`).
@@ -24,15 +17,12 @@ export interface LookupOptions<T, K> {
   readonly table: string;
   /** The lookup's tombstone table (`tombstoneTableSpec`): a released claim never comes back. */
   readonly tombstones: string;
-  readonly item: t.Decoder<unknown, T>;
-  readonly keys?: t.Decoder<unknown, K>;
   /** A change of value releases the old one, which only the old image tells. */
   readonly viewType: 'NEW_AND_OLD_IMAGES';
   /** The looked-up value of an item (e.g. its e-mail address); `undefined`: it claims nothing. */
   readonly value: (item: T) => string | undefined;
   /** The partition key's name in the lookup table; default `value`. */
   readonly valueAttribute?: string;
-  readonly filter?: ProjectionFilter;
 }
 
 /**

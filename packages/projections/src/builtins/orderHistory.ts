@@ -1,11 +1,7 @@
 import { type ChangeEvent, type StreamViewType, sortableSequenceNumber } from '@sluice/core';
-import type * as t from 'io-ts';
 import type { Write } from '../plan/write.js';
-import {
-  defineProjection,
-  type Projection,
-  type ProjectionFilter,
-} from '../projection/projection.js';
+import { defineProjection, type Projection } from '../projection/projection.js';
+import type { BuiltinOptions } from './builtinOptions.js';
 import { changedAttributes } from './changedAttributes.js';
 import { isoTime } from './isoTime.js';
 import { sortedNames } from './sortedNames.js';
@@ -14,18 +10,9 @@ import { sortedNames } from './sortedNames.js';
 export type HistoryImages = 'new' | 'old' | 'both' | 'none';
 
 /** Settings of an order-history projection. */
-export interface OrderHistoryOptions<T, V extends StreamViewType, K> {
-  /**
-   * Unique among the projections run together (the handler, poller, backfill and given() refuse
-   * two with one name): it scopes markers, dead letters and rebuild versions. Required, so two
-   * built-ins can never share a marker namespace by default.
-   */
-  readonly name: string;
-  readonly version?: number;
+export interface OrderHistoryOptions<T, V extends StreamViewType, K> extends BuiltinOptions<T, K> {
   /** The history table: partition key `partitionKey` (S or N), sort key `sortKey` (S). */
   readonly table: string;
-  readonly item: t.Decoder<unknown, T>;
-  readonly keys?: t.Decoder<unknown, K>;
   readonly viewType: V;
   /** The entity a change belongs to (e.g. the order id): the history row's partition key value. */
   readonly entityId: (event: ChangeEvent<T, V, K>) => string | number;
@@ -37,7 +24,6 @@ export interface OrderHistoryOptions<T, V extends StreamViewType, K> {
   readonly timePrefix?: boolean;
   /** Default `both`. */
   readonly images?: HistoryImages;
-  readonly filter?: ProjectionFilter;
 }
 
 type Image = Readonly<Record<string, unknown>>;

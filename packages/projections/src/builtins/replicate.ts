@@ -1,19 +1,12 @@
 import { type ChangeEvent, sortableSequenceNumber, type WithNewImage } from '@sluice/core';
-import type * as t from 'io-ts';
 import type { Row, RowKey } from '../plan/row.js';
 import { deleteIfNewer, putIfNewer, tombstoneExpiresAt, type Write } from '../plan/write.js';
-import {
-  defineProjection,
-  type Projection,
-  type ProjectionFilter,
-} from '../projection/projection.js';
+import { defineProjection, type Projection } from '../projection/projection.js';
+import type { BuiltinOptions } from './builtinOptions.js';
 import { VERSION_ATTRIBUTE } from './versionAttribute.js';
 
 /** Settings of a replicate projection. */
-export interface ReplicateOptions<T, V extends WithNewImage, K> {
-  /** Unique among the projections run together: it names dead letters and rebuild versions. */
-  readonly name: string;
-  readonly version?: number;
+export interface ReplicateOptions<T, V extends WithNewImage, K> extends BuiltinOptions<T, K> {
   /** The replica table, keyed like the source table (same key attribute names and types). */
   readonly table: string;
   /**
@@ -21,8 +14,6 @@ export interface ReplicateOptions<T, V extends WithNewImage, K> {
    * so a stale replay of an older put never brings a removed item back.
    */
   readonly tombstones: string;
-  readonly item: t.Decoder<unknown, T>;
-  readonly keys?: t.Decoder<unknown, K>;
   /** The replica is written from the new image, so the stream must carry it. */
   readonly viewType: V;
   /**
@@ -30,7 +21,6 @@ export interface ReplicateOptions<T, V extends WithNewImage, K> {
    * item's key attributes are always kept as they are: the replica is keyed like the source.
    */
   readonly transform?: (item: T) => Row;
-  readonly filter?: ProjectionFilter;
 }
 
 /**
