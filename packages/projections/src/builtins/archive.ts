@@ -2,7 +2,7 @@ import { type ChangeEvent, sortableSequenceNumber, type WithOldImage } from '@sl
 import type { RowKey } from '../plan/row.js';
 import type { Write } from '../plan/write.js';
 import { defineProjection, type Projection } from '../projection/projection.js';
-import type { BuiltinOptions } from './builtinOptions.js';
+import { type BuiltinOptions, builtinDefinition } from './builtinOptions.js';
 import { isoTime } from './isoTime.js';
 
 /** Settings of an archive projection. */
@@ -32,12 +32,7 @@ export const archive = <T, V extends WithOldImage, K = Record<string, unknown>>(
   const onlyTtl = options.removals === 'ttl';
   const keyOf = options.key ?? ((event) => event.keys as unknown as RowKey);
   return defineProjection<T, V, K>({
-    name: options.name,
-    version: options.version ?? 1,
-    item: options.item,
-    keys: options.keys,
-    viewType: options.viewType,
-    filter: options.filter,
+    ...builtinDefinition(options),
     plan: (event): readonly Write[] => {
       if (event.eventName !== 'REMOVE') return NOTHING;
       if (onlyTtl && event.removedBy !== 'ttl') return NOTHING;

@@ -18,3 +18,15 @@ export interface BuiltinOptions<T, K> {
   /** Lambda filter pattern(s) deciding which raw records this projection sees at all. */
   readonly filter?: ProjectionFilter;
 }
+
+/** What a built-in hands `defineProjection` unchanged: its shared settings, version defaulted to 1. */
+export const builtinDefinition = <T, K, V>(
+  options: BuiltinOptions<T, K> & { readonly viewType: V },
+) => ({
+  name: options.name,
+  version: options.version ?? 1,
+  item: options.item,
+  keys: options.keys,
+  viewType: options.viewType,
+  filter: options.filter,
+});

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type StreamViewType, sortableSequenceNumber } from '@sluice/core';
 import type { Write } from '../plan/write.js';
 import { defineProjection, type Projection } from '../projection/projection.js';
-import type { BuiltinOptions } from './builtinOptions.js';
+import { type BuiltinOptions, builtinDefinition } from './builtinOptions.js';
 import { changedAttributes } from './changedAttributes.js';
 import { isoTime } from './isoTime.js';
 import { sortedNames } from './sortedNames.js';
@@ -42,12 +42,7 @@ export const orderHistory = <T, V extends StreamViewType, K = Record<string, unk
   const keepNew = images === 'new' || images === 'both';
   const keepOld = images === 'old' || images === 'both';
   return defineProjection<T, V, K>({
-    name: options.name,
-    version: options.version ?? 1,
-    item: options.item,
-    keys: options.keys,
-    viewType: options.viewType,
-    filter: options.filter,
+    ...builtinDefinition(options),
     plan: (event): readonly Write[] => {
       const seen = event as { readonly newImage?: Image; readonly oldImage?: Image };
       const newImage = seen.newImage;

@@ -2,7 +2,7 @@ import { type ChangeEvent, sortableSequenceNumber, type WithNewImage } from '@sl
 import type { Row, RowKey } from '../plan/row.js';
 import { deleteIfNewer, putIfNewer, tombstoneExpiresAt, type Write } from '../plan/write.js';
 import { defineProjection, type Projection } from '../projection/projection.js';
-import type { BuiltinOptions } from './builtinOptions.js';
+import { type BuiltinOptions, builtinDefinition } from './builtinOptions.js';
 import { VERSION_ATTRIBUTE } from './versionAttribute.js';
 
 /** Settings of a replicate projection. */
@@ -36,12 +36,7 @@ export const replicate = <T, V extends WithNewImage, K = Record<string, unknown>
   const { table, tombstones } = options;
   const transform = options.transform ?? ((item: T) => item as unknown as Row);
   return defineProjection<T, V, K>({
-    name: options.name,
-    version: options.version ?? 1,
-    item: options.item,
-    keys: options.keys,
-    viewType: options.viewType,
-    filter: options.filter,
+    ...builtinDefinition(options),
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const key = event.keys as unknown as RowKey;
       const version = sortableSequenceNumber(event.sequenceNumber);
