@@ -43,8 +43,8 @@ const packageDirOf = (file: string): string => {
 /**
  * `…/node_modules/fp-ts/lib/Either.d.ts` → `fp-ts/lib/Either.d.ts`, for foreign declarations; a
  * workspace package reached through its symlink (`…/packages/core/dist/esm/clock/clock.d.ts`) is
- * named by its package name (`@sluice/core/dist/esm/clock/clock.d.ts`), so no report holds a path
- * of this machine.
+ * named by its package name and the file in its build (`@sluice/core/clock/clock.d.ts`, the same for
+ * the ESM and CommonJS builds), so no report holds a path of this machine.
  */
 const foreignLocation = (file: string): string => {
   const marker = `${sep}node_modules${sep}`;
@@ -57,7 +57,12 @@ const foreignLocation = (file: string): string => {
   const dir = namedPackageDirOf(file);
   if (dir === undefined) return file;
   const { name } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { name: string };
-  return `${name}/${relative(dir, file).split(sep).join('/')}`;
+  // The ESM and CommonJS builds declare the same types: name the source path, not the build's.
+  const path = relative(dir, file)
+    .split(sep)
+    .join('/')
+    .replace(/^dist\/(esm|cjs)\//, '');
+  return `${name}/${path}`;
 };
 
 /** The nearest directory above a file whose package.json has a name (dist/cjs's has none). */
