@@ -1,6 +1,6 @@
 /**
- * The one source of time for the poller, backfill and the in-memory test tables; injected so tests can
- * run leases, backoff, retention and TTL on a `ManualClock`.
+ * The one source of time for the poller, backfill and the in-memory test tables; injected so
+ * tests can run leases, backoff, retention and TTL on a `ManualClock`.
  */
 export interface Clock {
   /** The current instant in epoch milliseconds. */
