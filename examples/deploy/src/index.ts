@@ -5,6 +5,7 @@ export { type IamStatement, iamStatements } from './iamStatements.js';
 export { logDeadLetters } from './logDeadLetters.js';
 export { type ExampleDeployment, eventSourceMappingOf, samTemplate } from './samTemplate.js';
 export type { SourceTable } from './sourceTable.js';
+export { type StreamGrants, streamGrants } from './streamGrants.js';
 export { deployedTableNames, tableVariable } from './tableEnvironment.js';
 export { templateReferences } from './templateReferences.js';
 export { templateText, writeTemplate } from './templateText.js';
