@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '@sluice/core';
-import { type SeededRandom, seededRandom } from '../random/seededRandom.js';
+import { seededRandom } from '../random/seededRandom.js';
 import { InMemoryStream } from '../stream/inMemoryStream.js';
 import { InMemoryStreamsClient } from '../stream/inMemoryStreamsClient.js';
 import { InMemoryTable } from '../table/inMemoryTable.js';
@@ -72,19 +72,22 @@ const requestIds = (): (() => string) => {
   return () => `00000000-0000-4000-8000-${(next++).toString(16).padStart(12, '0')}`;
 };
 
-/** Everything one drain needs besides the shards: options, faults, the handler, the clock. */
+/**
+ * Everything one drain needs besides the shards: options, faults, the handler, the clock, and the
+ * one seeded random that the lane picker shares.
+ */
 const stepContext = (
   input: EventSourceMappingInput,
   stream: MappedStream,
-  random: SeededRandom,
 ): Omit<StepContext, 'owed' | 'report'> => {
   const clock =
     input.clock ?? (input.source instanceof InMemoryTable ? input.source.clock : systemClock);
   const functionName = input.functionName ?? 'sluice-test-function';
+  const faults = resolveFaults(input.faults);
   return {
     options: stream.options,
-    faults: resolveFaults(input.faults),
-    random,
+    faults,
+    random: seededRandom(faults.seed),
     streamArn: stream.streamArn,
     functionName,
     functionArn: `arn:aws:lambda:${regionOf(stream.streamArn)}:000000000000:function:${functionName}`,
@@ -138,9 +141,8 @@ export const createEventSourceMapping = async (
     ...connect(input.source),
     options: resolveMappingOptions(input.options),
   };
-  const random = seededRandom(resolveFaults(input.faults).seed);
-  const context = stepContext(input, stream, random);
-  const pick = lanePicker(context.faults, random);
+  const context = stepContext(input, stream);
+  const pick = lanePicker(context.faults, context.random);
   const maxInvocations = input.maxInvocationsPerDrain ?? 100_000;
   const shards = await openShards(stream);
   return { drain: () => drain(shards, stream, context, pick, maxInvocations) };
