@@ -1,6 +1,6 @@
 import { itemKeyOf } from '@sluice/core';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { hash32 } from '../table/tableItemKey.js';
+import { hash32 } from '../random/hash32.js';
 
 /**
  * One of a shard's `ParallelizationFactor` lanes: the records waiting in it and the retry state

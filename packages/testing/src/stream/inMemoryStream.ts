@@ -7,6 +7,7 @@ import type {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Clock, StreamViewType } from '@sluice/core';
 import type { KeySchema } from '../item/keySchema.js';
+import { hash32 } from '../random/hash32.js';
 import { seededRandom } from '../random/seededRandom.js';
 import { buildRecord } from './buildRecord.js';
 import {
@@ -219,10 +220,7 @@ export class InMemoryStream {
  */
 const streamSalt = (streamArn: string, seed: number | undefined): string => {
   if (seed === undefined) return randomBytes(8).toString('hex');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < streamArn.length; i++)
-    hash = Math.imul(hash ^ streamArn.charCodeAt(i), 0x01000193);
-  const random = seededRandom((hash ^ seed) >>> 0);
+  const random = seededRandom((hash32(streamArn) ^ seed) >>> 0);
   const word = (): string =>
     Math.floor(random.next() * 2 ** 32)
       .toString(16)
