@@ -40,8 +40,9 @@ const transact = async (context: StoreContext, tx: PlannedTransaction): Promise<
  * Applies `Contribute` writes: read the markers, give those they show as applied only the group
  * rows they name (`touchStaleGroups`), and write the rest in transactions that move each marker
  * (conditioned on the value read) together with its group deltas; a step that moves only its
- * marker is a conditional put of its own (`putMarkers`). A transaction cancelled by a marker condition means another writer got there
- * first: its writes are re-read and re-planned, never blindly resent, so nothing counts twice.
+ * marker is a conditional put of its own (`putMarkers`). A write refused by a marker condition
+ * means another writer got there first: it is re-read and re-planned, never blindly resent, so
+ * nothing counts twice.
  */
 export const applyContributes = async (
   context: StoreContext,
