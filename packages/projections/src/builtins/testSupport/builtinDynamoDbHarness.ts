@@ -1,10 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { StoreHarness } from '../../contract/testSupport/storeHarness.js';
-import { dynamoDbProjectionStore } from '../../dynamodb/store/dynamoDbProjectionStore.js';
 import { createProjectionTables } from '../../dynamodb/tables/createProjectionTables.js';
 import { tableSpec, tombstoneTableSpec } from '../../dynamodb/tables/tableSpec.js';
-import { instantRetries, ownClients } from '../../dynamodb/testSupport/dynamoDbHarness.js';
-import { injectFaults, type RequestFault } from '../../dynamodb/testSupport/injectFaults.js';
+import { faultyStoreHarness, ownClients } from '../../dynamodb/testSupport/dynamoDbHarness.js';
 import { uniquePrefix } from '../../dynamodb/testSupport/localDynamoDb.js';
 import { CLAIMED_BY_ATTRIBUTE } from '../lookup.js';
 import { BUILTIN_TABLES } from './toyBuiltins.js';
@@ -20,24 +18,5 @@ export const builtinDynamoDbHarness = async (): Promise<StoreHarness> => {
     tombstoneTableSpec(tableName(BUILTIN_TABLES.tombstones)),
   ]);
   if (E.isLeft(created)) throw new Error(created.left.message);
-  let armed: { at: number; fault: RequestFault } | undefined;
-  const injector = injectFaults(documentClient, ({ index }) => {
-    if (armed === undefined || index !== armed.at) return undefined;
-    const { fault } = armed;
-    armed = undefined;
-    return fault;
-  });
-  return {
-    store: dynamoDbProjectionStore({
-      client: documentClient,
-      tableName,
-      retryPolicy: instantRetries,
-    }),
-    faultKinds: ['failBeforeSending', 'loseResponse'],
-    armFault: (after, kind) => {
-      armed = { at: injector.requests() + after, fault: { kind } as RequestFault };
-    },
-    requests: injector.requests,
-    dispose: () => dynamodb.destroy(),
-  };
+  return faultyStoreHarness({ dynamodb, documentClient }, tableName);
 };

@@ -36,10 +36,14 @@ export const createToyTables = async (client: DynamoDBClient) => {
   return physical;
 };
 
-/** The contract harness for `dynamoDbProjectionStore` on DynamoDB Local, with request-level faults. */
-export const dynamoDbHarness = async (): Promise<StoreHarness> => {
-  const { dynamodb, documentClient } = ownClients();
-  const tableName = await createToyTables(dynamodb);
+/**
+ * The contract harness for `dynamoDbProjectionStore` on the given clients and tables, with
+ * request-level faults: each DynamoDB (Local or in-process) harness differs only in these.
+ */
+export const faultyStoreHarness = (
+  { dynamodb, documentClient }: ReturnType<typeof ownClients>,
+  tableName: (table: string) => string,
+): StoreHarness => {
   let armed: { at: number; fault: RequestFault } | undefined;
   const injector = injectFaults(documentClient, ({ index }) => {
     if (armed === undefined || index !== armed.at) return undefined;
@@ -60,4 +64,10 @@ export const dynamoDbHarness = async (): Promise<StoreHarness> => {
     requests: injector.requests,
     dispose: () => dynamodb.destroy(),
   };
+};
+
+/** The contract harness for `dynamoDbProjectionStore` on DynamoDB Local, with request-level faults. */
+export const dynamoDbHarness = async (): Promise<StoreHarness> => {
+  const clients = ownClients();
+  return faultyStoreHarness(clients, await createToyTables(clients.dynamodb));
 };
