@@ -1,9 +1,9 @@
+import type { ShardInfo } from '@sluice/core';
 import type { HeldLease } from './heldLease.js';
 import type { LeaseObservations } from './lease/leaseObservations.js';
 import type { LeaseTableError } from './lease/leaseTable.js';
 import type { PollerEvent, PollerFailure } from './pollerEvents.js';
 import type { PollerSettings } from './pollerOptions.js';
-import type { ShardInfo } from './shards/describeShards.js';
 import type { Waker } from './waker.js';
 
 /** What one running poller knows and holds, shared by its coordinator, renewer and readers. */

@@ -1,9 +1,9 @@
+import type { ShardInfo } from '@sluice/core';
 import type * as E from 'fp-ts/lib/Either.js';
 import type { HeldLease } from '../heldLease.js';
 import type { LeaseCheckpoint } from '../lease/lease.js';
 import type { PollerEvent, PollerFailure } from '../pollerEvents.js';
 import type { PollerSettings } from '../pollerOptions.js';
-import type { ShardInfo } from '../shards/describeShards.js';
 import type { StreamCallFailed } from './streamCallFailed.js';
 
 /** What a shard reader needs from its poller. */

@@ -6,8 +6,6 @@ import { listShards, type ShardInfo } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type StreamCallFailed, streamCallFailed } from '../reading/streamCallFailed.js';
 
-export type { ShardInfo } from '@sluice/core';
-
 /** Every shard of a stream (`listShards` over this client), a failed call as a value. */
 export const describeShards = async (
   streams: Pick<DynamoDBStreamsClient, 'send'>,

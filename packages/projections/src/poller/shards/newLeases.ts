@@ -1,5 +1,5 @@
+import type { ShardInfo } from '@sluice/core';
 import type { Lease } from '../lease/lease.js';
-import type { ShardInfo } from './describeShards.js';
 
 /**
  * Leases for listed shards that have none yet. Every shard starts at TRIM_HORIZON, except on a
