@@ -9,7 +9,7 @@ import {
   type Write,
 } from '../plan/write.js';
 import { defineProjection, type Projection } from '../projection/projection.js';
-import type { BuiltinOptions } from './builtinOptions.js';
+import { type BuiltinOptions, builtinDefinition } from './builtinOptions.js';
 
 /** Settings of an aggregate projection (counts and sums per group). */
 export interface AggregateOptions<T, V extends WithNewImage, K> extends BuiltinOptions<T, K> {
@@ -39,20 +39,14 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
 ): Projection<T, V, K> => {
   const { table, markerTable, group } = options;
   const amounts = options.amounts ?? countOne;
-  const name = options.name;
-  const version = options.version ?? 1;
-  const prefix = markerPrefix({ name, version });
+  const definition = builtinDefinition(options);
+  const prefix = markerPrefix(definition);
   const contributionOf = (item: T): Contribution | null => {
     const key = group(item);
     return key === null ? null : { group: key, amounts: amounts(item) };
   };
   return defineProjection<T, V, K>({
-    name,
-    version,
-    item: options.item,
-    keys: options.keys,
-    viewType: options.viewType,
-    filter: options.filter,
+    ...definition,
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
       const markerId = markerIdOf(prefix, event.itemKey);

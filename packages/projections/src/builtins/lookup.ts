@@ -2,7 +2,7 @@ import { type ChangeEvent, sortableSequenceNumber } from '@sluice/core';
 import type { RowKey } from '../plan/row.js';
 import { deleteIfNewer, putIfNewer, tombstoneExpiresAt, type Write } from '../plan/write.js';
 import { defineProjection, type Projection } from '../projection/projection.js';
-import type { BuiltinOptions } from './builtinOptions.js';
+import { type BuiltinOptions, builtinDefinition } from './builtinOptions.js';
 import { VERSION_ATTRIBUTE } from './versionAttribute.js';
 
 /** The lookup row's sort key: the identity of the source item claiming the value (`event.itemKey`). */
@@ -48,12 +48,7 @@ export const lookup = <T, K = Record<string, unknown>>(
     [CLAIMED_BY_ATTRIBUTE]: claimedBy,
   });
   return defineProjection<T, 'NEW_AND_OLD_IMAGES', K>({
-    name: options.name,
-    version: options.version ?? 1,
-    item: options.item,
-    keys: options.keys,
-    viewType: 'NEW_AND_OLD_IMAGES',
-    filter: options.filter,
+    ...builtinDefinition(options),
     plan: (event: ChangeEvent<T, 'NEW_AND_OLD_IMAGES', K>): readonly Write[] => {
       const version = sortableSequenceNumber(event.sequenceNumber);
       const before = event.eventName === 'INSERT' ? undefined : claimOf(event.oldImage);
