@@ -36,6 +36,11 @@ export class HeldLease {
     return this.lease.shardId;
   }
 
+  /** Whether the lease may have expired by `now`: no write of ours was sent within `durationMs`. */
+  outlived(now: number, durationMs: number): boolean {
+    return now - this.lastRenewedAt > durationMs;
+  }
+
   /**
    * Writes `change` fenced by the held counter: `written`, `lost` (the lease moved on) or
    * `notHeld` (this poller already let it go: released, handed over or finished).

@@ -10,7 +10,7 @@ export const leaseDuties = async (reader: ShardReader): Promise<ReaderExit | und
   const { clock, leaseDurationMs } = ctx.settings;
   if (held.lost) return 'lost';
   if (ctx.stopping()) return releaseLease(reader);
-  if (clock.now() - held.lastRenewedAt > leaseDurationMs) {
+  if (held.outlived(clock.now(), leaseDurationMs)) {
     // Renewals kept failing: another poller may own the shard by now, so stop touching it.
     held.lost = true;
     return leaseLost(reader, 'not renewed within the lease duration');

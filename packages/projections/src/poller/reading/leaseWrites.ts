@@ -23,7 +23,7 @@ export const writeLease = async (
       ctx.fail(result.left);
       return 'failed';
     }
-    if (clock.now() - held.lastRenewedAt > leaseDurationMs) return 'lost';
+    if (held.outlived(clock.now(), leaseDurationMs)) return 'lost';
     const retryInMs = retryDelay(attempt, retryDelayMs, random);
     ctx.emit({ _tag: 'TransientError', shardId, message: result.left.message, retryInMs });
     await clock.sleep(retryInMs);
