@@ -7,23 +7,16 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoDbDeadLetters } from '../../deadLetter/dynamoDbDeadLetters.js';
 import { dynamoDbProjectionStore } from '../../dynamodb/store/dynamoDbProjectionStore.js';
 import { injectFaults, type RequestFault } from '../../dynamodb/testSupport/injectFaults.js';
-import { installSignalHandlers } from '../../poller/installSignalHandlers.js';
 import { dynamoDbLeaseTable } from '../../poller/lease/dynamoDbLeaseTable.js';
-import { projectionPoller } from '../../poller/projectionPoller.js';
+import {
+  env,
+  localClientConfig,
+  runPollerProcess,
+} from '../../poller/testSupport/pollerProcessProtocol.js';
 import { seeded } from '../../poller/testSupport/taskTables.js';
 import { taskProjections } from '../../testSupport/taskHistory.js';
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-};
-
-const config = {
-  endpoint: env('E2E_ENDPOINT'),
-  region: 'local',
-  credentials: { accessKeyId: 'sluice', secretAccessKey: 'sluice' },
-};
+const config = localClientConfig();
 const dynamodb = new DynamoDBClient(config);
 const document = DynamoDBDocumentClient.from(new DynamoDBClient(config));
 const prefix = env('E2E_TABLE_PREFIX');
@@ -40,7 +33,7 @@ injectFaults(document, () =>
   random() < rate ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined,
 );
 
-const poller = projectionPoller({
+await runPollerProcess({
   streams: new DynamoDBStreamsClient(config),
   streamArn: env('E2E_STREAM_ARN'),
   leaseTable: dynamoDbLeaseTable({ client: dynamodb, tableName: env('E2E_LEASE_TABLE') }),
@@ -59,19 +52,4 @@ const poller = projectionPoller({
   leaseDurationMs: 2_000,
   idleDelayMs: 100,
   batchSize: 100,
-  onEvent: (event) => {
-    if (event._tag !== 'BatchProcessed') process.stdout.write(`${JSON.stringify(event)}\n`);
-  },
 });
-
-installSignalHandlers(poller, {
-  onStopped: () => {
-    process.stdout.write(`${JSON.stringify({ _tag: 'Stopped' })}\n`);
-  },
-});
-process.stdout.write(`${JSON.stringify({ _tag: 'Started', pid: process.pid })}\n`);
-const result = await poller.run();
-if (result._tag === 'Left') {
-  process.stdout.write(`${JSON.stringify({ _tag: 'Failed', failure: result.left })}\n`);
-  process.exit(1);
-}
