@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { latestPosition } from './latestPosition.js';
-import { leaseLost, writeLease } from './leaseWrites.js';
+import { writeOrLose } from './leaseWrites.js';
 import { recoverStreamCall } from './recoverStreamCall.js';
 import type { ReaderExit, ShardReader } from './shardReader.js';
 
@@ -14,9 +14,9 @@ export const fixLatestStart = async (reader: ShardReader): Promise<ReaderExit | 
   const { streams, streamArn, batchSize, workerId } = ctx.settings;
   const fixed = await latestPosition(streams, streamArn, shardId, batchSize);
   if (E.isLeft(fixed)) return recoverStreamCall(reader, fixed.left);
-  const pinned = await writeLease(reader, { owner: workerId, checkpoint: fixed.right });
-  if (pinned !== 'written')
-    return pinned === 'lost' ? leaseLost(reader, 'refused fixing its start') : pinned;
+  const change = { owner: workerId, checkpoint: fixed.right };
+  const pinned = await writeOrLose(reader, change, 'refused fixing its start');
+  if (pinned !== 'written') return pinned;
   reader.position = fixed.right;
   ctx.emit({ _tag: 'StartFixed', shardId, checkpoint: reader.position });
   return undefined;

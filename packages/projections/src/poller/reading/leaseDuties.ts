@@ -1,4 +1,4 @@
-import { leaseLost, releaseLease, writeLease } from './leaseWrites.js';
+import { leaseLost, releaseLease, writeOrLose } from './leaseWrites.js';
 import type { ReaderExit, ShardReader } from './shardReader.js';
 
 /**
@@ -18,9 +18,8 @@ export const leaseDuties = async (reader: ShardReader): Promise<ReaderExit | und
   const handoffTo = held.lease.handoffTo;
   if (handoffTo === undefined) return undefined;
   // At a batch boundary, so the new owner starts exactly where this one stopped.
-  const handed = await writeLease(reader, { owner: handoffTo });
-  if (handed !== 'written')
-    return handed === 'lost' ? leaseLost(reader, 'refused while handing over') : handed;
+  const handed = await writeOrLose(reader, { owner: handoffTo }, 'refused while handing over');
+  if (handed !== 'written') return handed;
   ctx.emit({ _tag: 'LeaseHandedOver', shardId, to: handoffTo });
   return 'handedOver';
 };

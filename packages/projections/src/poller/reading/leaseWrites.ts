@@ -36,6 +36,16 @@ export const leaseLost = (reader: ShardReader, reason: string): ReaderExit => {
   return 'lost';
 };
 
+/** A fenced write whose refusal is reported as the lease lost, `refused` saying at what. */
+export const writeOrLose = async (
+  reader: ShardReader,
+  change: LeaseChange,
+  refused: string,
+): Promise<'written' | ReaderExit> => {
+  const written = await writeLease(reader, change);
+  return written === 'lost' ? leaseLost(reader, refused) : written;
+};
+
 /** Lets the lease go (the poller stops), keeping its checkpoint. */
 export const releaseLease = async (reader: ShardReader): Promise<ReaderExit> => {
   const released = await writeLease(reader, { owner: undefined });
@@ -45,9 +55,9 @@ export const releaseLease = async (reader: ShardReader): Promise<ReaderExit> => 
 
 /** Finished and free in one fenced write: the children become ready for every poller. */
 export const finishShard = async (reader: ShardReader): Promise<ReaderExit> => {
-  const ended = await writeLease(reader, { owner: undefined, checkpoint: 'SHARD_END' });
-  if (ended !== 'written')
-    return ended === 'lost' ? leaseLost(reader, 'refused at shard end') : ended;
+  const change = { owner: undefined, checkpoint: 'SHARD_END' } as const;
+  const ended = await writeOrLose(reader, change, 'refused at shard end');
+  if (ended !== 'written') return ended;
   reader.ctx.emit({ _tag: 'ShardEnded', shardId: reader.shardId });
   reader.ctx.shardEnded();
   return 'ended';
