@@ -4,24 +4,21 @@ import type { Lease } from './lease/lease.js';
 import { emit, fail, type PollerState } from './pollerState.js';
 import { readShard } from './reading/readShard.js';
 import type { ReaderContext } from './reading/shardReader.js';
-import { describeShards } from './shards/describeShards.js';
 import { parentsFinished } from './shards/parentsFinished.js';
+import { relistShards } from './syncShards.js';
 
 /** What this poller's shard readers may ask of it. */
 export const readerContextOf = (state: PollerState): ReaderContext => {
   const { settings } = state;
-  const { streams, streamArn, leaseTable } = settings;
+  const { streamArn, leaseTable } = settings;
   return {
     settings,
     stopping: () => state.stopping,
     emit: (event) => emit(state, event),
     fail: (failure) => fail(state, failure),
     describeShard: async (shardId) => {
-      const listed = await describeShards(streams, streamArn);
-      if (E.isLeft(listed)) return listed;
-      const shards = new Map(listed.right.map((shard) => [shard.shardId, shard]));
-      state.shards = shards;
-      return E.right(shards.get(shardId));
+      const listed = await relistShards(state);
+      return E.isLeft(listed) ? listed : E.right(state.shards?.get(shardId));
     },
     parentsFinished: async (lease) => {
       const parents = new Map<string, Lease | undefined>();

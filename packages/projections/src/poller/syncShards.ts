@@ -1,3 +1,4 @@
+import type { ShardInfo } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { retryDelay } from '../retry/retryDelay.js';
 import { emit, fail, leaseTableFailed, type PollerState } from './pollerState.js';
@@ -23,12 +24,20 @@ const syncFailed = (state: PollerState, failure: StreamCallFailed): void => {
   state.nextSyncAt = settings.clock.now() + retryInMs;
 };
 
+/** Lists the stream's shards and keeps the listing as the poller's latest (`state.shards`). */
+export const relistShards = async (
+  state: PollerState,
+): Promise<E.Either<StreamCallFailed, readonly ShardInfo[]>> => {
+  const listed = await describeShards(state.settings.streams, state.settings.streamArn);
+  if (E.isRight(listed)) state.shards = new Map(listed.right.map((s) => [s.shardId, s]));
+  return listed;
+};
+
 /** Lists the shards, creates leases for new ones, deletes finished leases of trimmed shards. */
 export const syncShards = async (state: PollerState): Promise<void> => {
   const { streams, streamArn, leaseTable, clock } = state.settings;
-  const listed = await describeShards(streams, streamArn);
+  const listed = await relistShards(state);
   if (E.isLeft(listed)) return syncFailed(state, listed.left);
-  state.shards = new Map(listed.right.map((shard) => [shard.shardId, shard]));
   const leases = await leaseTable.list(streamArn);
   if (E.isLeft(leases)) return leaseTableFailed(state, leases.left);
   const wanted = newLeases(streamArn, listed.right, leases.right, state.settings.startingPosition);
