@@ -16,10 +16,13 @@ export interface MappedStream {
 
 const isClosed = (info: ShardInfo): boolean => info.endingSequenceNumber !== undefined;
 
-// The next read starts after the last record this one returned.
-const moveAfter = (state: ShardState, read: ShardRead): void => {
+// The next read starts after the last record this one returned; a closed shard read to its end
+// is ended. Answers whether the shard is ended.
+const moveAfter = (state: ShardState, read: ShardRead): boolean => {
   const last = read.records[read.records.length - 1]?.dynamodb?.SequenceNumber;
   if (last !== undefined) state.from = { type: 'AFTER', sequenceNumber: last };
+  if (isClosed(state.info) && read.ended) state.ended = true;
+  return state.ended;
 };
 
 /**
@@ -34,7 +37,6 @@ export const openShards = async (stream: MappedStream): Promise<ShardStates> => 
     if (options.startingPosition === 'LATEST') {
       const read = await readShard(client, streamArn, info.shardId, state.from);
       moveAfter(state, read);
-      state.ended = isClosed(info) && read.ended;
     }
     shards.set(info.shardId, state);
   }
@@ -87,9 +89,7 @@ const readIntoLanes = async (
     }
     state.lanes[laneIndexOf(record, options.parallelization)]?.queue.push(record);
   }
-  moveAfter(state, read);
-  const ended = isClosed(state.info) && read.ended;
-  if (ended) state.ended = true;
+  const ended = moveAfter(state, read);
   return read.records.length > 0 || ended;
 };
 
