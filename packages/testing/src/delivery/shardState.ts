@@ -22,8 +22,8 @@ export const newShardState = (info: ShardInfo, parallelization: number): ShardSt
   lanes: Array.from({ length: parallelization }, (_, index) => newLane(info.shardId, index)),
 });
 
-/** Read to its end, with nothing left queued in its lanes. */
-export const shardDone = (state: ShardState): boolean =>
+// Read to its end, with nothing left queued in its lanes.
+const shardDone = (state: ShardState): boolean =>
   state.ended && state.lanes.every((lane) => lane.queue.length === 0);
 
 /**

@@ -28,8 +28,8 @@ export const recoverStreamCall = async (
   }
 };
 
-/** Counts one more failure in a row and waits before the next try. */
-export const backOff = async (reader: ShardReader, message: string): Promise<void> => {
+// Counts one more failure in a row and waits before the next try.
+const backOff = async (reader: ShardReader, message: string): Promise<void> => {
   const { retryDelayMs, random } = reader.ctx.settings;
   reader.failures += 1;
   const retryInMs = retryDelay(reader.failures, retryDelayMs, random);
