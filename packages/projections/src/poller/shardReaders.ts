@@ -27,7 +27,7 @@ export const readerContextOf = (state: PollerState): ReaderContext => {
         if (E.isLeft(read)) return false;
         parents.set(parent, read.right);
       }
-      const listed = new Set(state.shards?.keys());
+      const listed = state.shards ?? new Map();
       return parentsFinished(lease.lease, (id) => parents.get(id), listed);
     },
     shardEnded: () => {

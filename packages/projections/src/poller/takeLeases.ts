@@ -1,3 +1,4 @@
+import type { ShardInfo } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { HeldLease } from './heldLease.js';
 import { chooseLeases } from './lease/chooseLeases.js';
@@ -8,7 +9,11 @@ import { startReader } from './shardReaders.js';
 import { parentsFinished } from './shards/parentsFinished.js';
 
 // Every unfinished lease as this poller sees it: expired (not renewed lately), ready (parents done).
-const leaseViews = (state: PollerState, leases: readonly Lease[], shards: Set<string>) => {
+const leaseViews = (
+  state: PollerState,
+  leases: readonly Lease[],
+  shards: ReadonlyMap<string, ShardInfo>,
+) => {
   const now = state.settings.clock.now();
   state.observations.update(leases, now);
   const byShard = new Map(leases.map((lease) => [lease.shardId, lease]));
@@ -33,7 +38,7 @@ export const takeLeases = async (state: PollerState, context: ReaderContext): Pr
   if (E.isLeft(listed)) return leaseTableFailed(state, listed.left);
   const choice = chooseLeases({
     me: workerId,
-    views: leaseViews(state, listed.right, new Set(listedShards.keys())),
+    views: leaseViews(state, listed.right, listedShards),
     held: new Set(held.keys()),
     maxLeases: settings.maxLeases,
     random: settings.random,

@@ -7,7 +7,7 @@ import type { Lease } from '../lease/lease.js';
 export const parentsFinished = (
   lease: Lease,
   leaseOf: (shardId: string) => Lease | undefined,
-  listedShards: ReadonlySet<string>,
+  listedShards: { has(shardId: string): boolean },
 ): boolean =>
   lease.parentShardIds.every((parent) => {
     const parentLease = leaseOf(parent);
