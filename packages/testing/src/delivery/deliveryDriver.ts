@@ -57,7 +57,7 @@ export interface EventSourceMapping {
 
 const defaultRetryDelay = (retry: number): number => Math.min(1000 * 2 ** (retry - 1), 60_000);
 
-const connect = (source: StreamSource): { client: StreamsApi; streamArn: string } => {
+const connect = (source: StreamSource): StreamConnection => {
   if (source instanceof InMemoryTable) return connect(source.stream);
   if (source instanceof InMemoryStream) {
     return { client: new InMemoryStreamsClient([source]), streamArn: source.streamArn };
