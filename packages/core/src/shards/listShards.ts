@@ -11,13 +11,17 @@ export interface ShardInfo {
 /** The part of a `DescribeStream` answer's `StreamDescription` that listing reads (no SDK import). */
 export interface ShardListPage {
   /** This page's shards, as the SDK's `Shard` has them. */
-  readonly Shards?: readonly {
-    readonly ShardId?: string;
-    readonly ParentShardId?: string;
-    readonly SequenceNumberRange?: { readonly EndingSequenceNumber?: string };
-  }[];
+  readonly Shards?:
+    | readonly {
+        readonly ShardId?: string | undefined;
+        readonly ParentShardId?: string | undefined;
+        readonly SequenceNumberRange?:
+          | { readonly EndingSequenceNumber?: string | undefined }
+          | undefined;
+      }[]
+    | undefined;
   /** Set when more shards follow: the next page starts after this one. */
-  readonly LastEvaluatedShardId?: string;
+  readonly LastEvaluatedShardId?: string | undefined;
 }
 
 /**
