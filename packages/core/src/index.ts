@@ -82,6 +82,7 @@ export type {
 } from './filter/patternShape.js';
 export { eventNames, ttlRemovals, userRemovals } from './filter/readyMadePatterns.js';
 export { type ItemKey, itemKeyOf } from './identity/itemKey.js';
+export { lambdaShapedRecord } from './record/lambdaShapedRecord.js';
 export {
   type LambdaStreamRecord,
   LambdaStreamRecordCodec,

@@ -5,6 +5,8 @@
  *
  * @module @sluice/projections/poller
  */
+
+export { lambdaShapedRecord } from '@sluice/core';
 export {
   installSignalHandlers,
   type SignalHandlingOptions,
@@ -34,7 +36,6 @@ export {
   projectionPoller,
   projectionProcessor,
 } from '../poller/projectionPoller.js';
-export { lambdaShapedRecord } from '../poller/reading/lambdaShapedRecord.js';
 export type { StreamCallFailed, StreamFailureKind } from '../poller/reading/streamCallFailed.js';
 export type {
   BatchOutcome,

@@ -1,7 +1,7 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { lambdaShapedRecord } from '@sluice/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
-import { lambdaShapedRecord } from '../poller/reading/lambdaShapedRecord.js';
 import type { BatchInfo } from './batchInfo.js';
 import { readBatchRange } from './readBatchRange.js';
 

@@ -1,10 +1,10 @@
+import { lambdaShapedRecord } from '@sluice/core';
 import type { BatchResult } from '../batch/batchResult.js';
 import { type ProcessBatchSettings, processBatch } from '../batch/processBatch.js';
 import { checkUniqueNames } from '../projection/uniqueNames.js';
 import { reportBatch } from '../telemetry/reportBatch.js';
 import { silentTelemetry, type Telemetry } from '../telemetry/telemetry.js';
 import type { StreamPollerOptions } from './pollerOptions.js';
-import { lambdaShapedRecord } from './reading/lambdaShapedRecord.js';
 import type { ShardBatchProcessor, ShardRef } from './shardBatchProcessor.js';
 import { type StreamPoller, streamPoller } from './streamPoller.js';
 

@@ -1,5 +1,5 @@
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
-import { lambdaShapedRecord } from '@sluice/projections/poller';
+import { lambdaShapedRecord } from '@sluice/core';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /**

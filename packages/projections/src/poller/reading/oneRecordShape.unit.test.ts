@@ -1,4 +1,3 @@
-import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { createEventSourceMapping, InMemoryTable, toLambdaEvent } from '@sluice/testing';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import * as t from 'io-ts';
@@ -8,7 +7,6 @@ import { lambdaHandler } from '../../lambda/lambdaHandler.js';
 import { InMemoryProjectionStore } from '../../memory/inMemoryProjectionStore.js';
 import { defineProjection } from '../../projection/projection.js';
 import { projectionProcessor } from '../projectionPoller.js';
-import { lambdaShapedRecord } from './lambdaShapedRecord.js';
 
 // A projection that only remembers the images it was handed.
 const seeing = () => {
@@ -85,42 +83,5 @@ describe('one Lambda-shaped record for every runner', () => {
       expect(run.seen).toEqual([expected]);
       expect((run.seen[0] as { blob: unknown }).blob).toBeInstanceOf(Uint8Array);
     }
-  });
-
-  it('puts back the type of the empty maps DynamoDB Local writes as a typeless {}, at any depth', () => {
-    const record: _Record = {
-      eventID: 'e',
-      eventName: 'INSERT',
-      dynamodb: {
-        Keys: { id: { S: 'a' } },
-        NewImage: {
-          id: { S: 'a' },
-          empty: {} as never,
-          list: { L: [{} as never, { M: { inner: {} as never } }] },
-        },
-        SequenceNumber: '100000000000000000001',
-        StreamViewType: 'NEW_IMAGE',
-      },
-    };
-    expect(lambdaShapedRecord(record, 'arn').dynamodb?.NewImage).toEqual({
-      id: { S: 'a' },
-      empty: { M: {} },
-      list: { L: [{ M: {} }, { M: { inner: { M: {} } } }] },
-    });
-  });
-
-  it('keeps an attribute named __proto__ as an attribute', () => {
-    const record: _Record = {
-      eventID: 'e',
-      dynamodb: {
-        NewImage: Object.defineProperty({ id: { S: 'a' } }, '__proto__', {
-          value: { B: bytes },
-          enumerable: true,
-        }),
-      },
-    };
-    const shaped = lambdaShapedRecord(record, 'arn').dynamodb?.NewImage ?? {};
-    expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(shaped, '__proto__')?.value).toEqual({ B: 'AAEC+v8=' });
   });
 });
