@@ -1,5 +1,6 @@
 import type { BatchCheckpoint } from '../../checkpoint/batchCheckpoint.js';
 import type { Checkpointer } from '../../checkpoint/checkpoint.js';
+import { checkpointAfter } from '../../checkpoint/checkpointAfter.js';
 import { type LeaseWritten, writeLease } from './leaseWrites.js';
 import type { Position, ShardReader } from './shardReader.js';
 
@@ -23,18 +24,10 @@ export const leaseCheckpointer = (
   },
 });
 
-/** A page's checkpoint from what the batch processor says it handled. */
+/** A page's checkpoint from what the batch processor says it handled (`checkpointAfter`). */
 export const pageCheckpoint = (
   records: readonly { readonly dynamodb?: { readonly SequenceNumber?: string } }[],
   processed: number,
   failed: boolean,
-): BatchCheckpoint => {
-  const handled = Math.max(0, Math.min(processed, records.length));
-  const complete = !failed && handled === records.length;
-  return {
-    through: records[handled - 1]?.dynamodb?.SequenceNumber,
-    complete,
-    handled,
-    retryFrom: complete ? undefined : records[handled]?.dynamodb?.SequenceNumber,
-  };
-};
+): BatchCheckpoint =>
+  checkpointAfter(records.length, processed, failed, (i) => records[i]?.dynamodb?.SequenceNumber);
