@@ -8,11 +8,26 @@ export type ItemKey = string & { readonly ItemKey: unique symbol };
  */
 export const itemKeyOf = (keys: Readonly<Record<string, unknown>>): ItemKey => {
   const names = Object.keys(keys);
-  // Tables have one or two key attributes; sorting two needs no comparator call.
+  if (names.length === 2) {
+    // Tables have one or two key attributes; sorting two needs no comparator call.
+    const swap = (names[0] as string) > (names[1] as string);
+    const first = names[swap ? 1 : 0] as string;
+    const second = names[swap ? 0 : 1] as string;
+    const a = textPart(FIRST, first, keys[first]);
+    const b = a === undefined ? undefined : textPart(SECOND, second, keys[second]);
+    if (b !== undefined) return (a + b) as ItemKey;
+  } else if (names.length === 1) {
+    const only = textPart(FIRST, names[0] as string, keys[names[0] as string]);
+    if (only !== undefined) return only as ItemKey;
+  }
+  return anyItemKey(keys, names);
+};
+
+// Each attribute is written as `<length>:<name><type><length>:<value>`: the lengths make the
+// text parse back one way only, so distinct keys never share it, at the cost of a few appends.
+const anyItemKey = (keys: Readonly<Record<string, unknown>>, names: string[]): ItemKey => {
   if (names.length === 2 && (names[0] as string) > (names[1] as string)) names.reverse();
   else if (names.length > 2) names.sort();
-  // Each attribute is written as `<length>:<name><type><length>:<value>`: the lengths make the
-  // text parse back one way only, so distinct keys never share it, at the cost of a few appends.
   let out = '';
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
@@ -21,6 +36,38 @@ export const itemKeyOf = (keys: Readonly<Record<string, unknown>>): ItemKey => {
     out += `${name.length}:${name}${scalar}`;
   }
   return out as ItemKey;
+};
+
+/** The `<length>:<name><type>` head of a key part, remembered per position: every record of a table repeats it. */
+interface PartHead {
+  name: string;
+  type: string;
+  head: string;
+}
+
+const FIRST: PartHead = { name: '', type: '', head: '' };
+const SECOND: PartHead = { name: '', type: '', head: '' };
+
+// The part `anyItemKey` writes for an S or N attribute, with its head cached; undefined for
+// any other shape (binary, two types, ...), which `anyItemKey` then encodes.
+const textPart = (cache: PartHead, name: string, value: unknown): string | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  let type: string | undefined;
+  let payload: unknown;
+  for (const key in value) {
+    const defined = (value as Record<string, unknown>)[key];
+    if (defined === undefined) continue;
+    if (type !== undefined) return undefined;
+    type = key;
+    payload = defined;
+  }
+  if ((type !== 'S' && type !== 'N') || typeof payload !== 'string') return undefined;
+  if (cache.name !== name || cache.type !== type) {
+    cache.name = name;
+    cache.type = type;
+    cache.head = `${name.length}:${name}${type}`;
+  }
+  return `${cache.head}${payload.length}:${payload}`;
 };
 
 // An S, N or B attribute (the only key types DynamoDB has) as `<type><length>:<value>`, bytes as

@@ -88,6 +88,34 @@ describe('itemKeyOf', () => {
     );
   });
 
+  it('writes every key the one documented way, `<length>:<name><type><length>:<value>` by sorted name, whichever path builds it', () => {
+    const spelled = (k: Record<string, Record<string, unknown>>) =>
+      Object.keys(k)
+        .sort()
+        .map((name) => {
+          const [type, value] = Object.entries(k[name] ?? {})[0] as [string, string];
+          return `${name.length}:${name}${type}${value.length}:${value}`;
+        })
+        .join('');
+    const textKeys = fc.dictionary(
+      fc.string(),
+      fc.oneof(
+        fc.string().map((S) => ({ S })),
+        fc.integer().map((n) => ({ N: String(n) })),
+      ),
+      { minKeys: 1, maxKeys: 3, noNullPrototype: true },
+    );
+    // Two tables in turn, so the remembered heads of one never leak into the other's keys.
+    fc.assert(
+      fc.property(textKeys, textKeys, (a, b) => {
+        expect(itemKeyOf(a)).toBe(spelled(a));
+        expect(itemKeyOf(b)).toBe(spelled(b));
+        expect(itemKeyOf(a)).toBe(spelled(a));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('ignores type keys set to undefined, as SDK objects may carry them', () => {
     expect(itemKeyOf({ id: { S: 'a', N: undefined } })).toBe(itemKeyOf({ id: { S: 'a' } }));
   });
