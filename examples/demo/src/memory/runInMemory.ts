@@ -46,23 +46,14 @@ const addReport = (stats: DeliveryStats, report: DeliveryReport): void => {
   stats.regroupedRetries += report.faults.regroupedRetries;
 };
 
-/**
- * The demo on the embedded engine: in-memory tables and streams (4 shards, rolled over half-way),
- * each example's handler behind a Lambda-like event source mapping that duplicates batches, loses
- * responses and regroups retries, over an in-memory store that now and then crashes mid-batch.
- */
-export const runInMemory = async (options: DemoOptions, progress: Progress): Promise<DemoRun> => {
-  const clock = new ManualClock();
-  const source = (name: SourceName) =>
-    new InMemoryTable({
-      ...demoSources[name],
-      clock,
-      stream: { partitionCount: SHARDS, sequenceSeed: options.seed },
-    });
-  const tables = { orders: source('orders'), todoListTask: source('todoListTask') };
+// Each example's handler behind its event source mapping, over a store of its own that crashes.
+const deploy = (
+  tables: Record<SourceName, InMemoryTable>,
+  options: DemoOptions,
+  delivery: DeliveryStats,
+) => {
   const faults = seededRandom(options.seed ^ 0xfa17);
-  const delivery = emptyDeliveryStats();
-  const deployments = await Promise.all(
+  return Promise.all(
     demoExamples.map(async (example, i) => {
       const store = new InMemoryProjectionStore();
       const deadLetters = new InMemoryDeadLetters();
@@ -80,6 +71,24 @@ export const runInMemory = async (options: DemoOptions, progress: Progress): Pro
       return { example, store, deadLetters, mapping };
     }),
   );
+};
+
+/**
+ * The demo on the embedded engine: in-memory tables and streams (4 shards, rolled over half-way),
+ * each example's handler behind a Lambda-like event source mapping that duplicates batches, loses
+ * responses and regroups retries, over an in-memory store that now and then crashes mid-batch.
+ */
+export const runInMemory = async (options: DemoOptions, progress: Progress): Promise<DemoRun> => {
+  const clock = new ManualClock();
+  const source = (name: SourceName) =>
+    new InMemoryTable({
+      ...demoSources[name],
+      clock,
+      stream: { partitionCount: SHARDS, sequenceSeed: options.seed },
+    });
+  const tables = { orders: source('orders'), todoListTask: source('todoListTask') };
+  const delivery = emptyDeliveryStats();
+  const deployments = await deploy(tables, options, delivery);
   const poisonCount = () =>
     new Set(deployments.flatMap((d) => d.deadLetters.letters.map((l) => l.eventId))).size;
   const deliver = async () => {
