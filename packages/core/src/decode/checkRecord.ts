@@ -4,77 +4,62 @@ import { describeValue } from '../errors/describeValue.js';
 import { problemsFromErrors } from '../errors/ioTsProblems.js';
 import type { EventName } from '../event/changeEvent.js';
 import type { StreamViewType } from '../event/streamViewType.js';
-import {
-  isRawStreamRecord,
-  type RawStreamRecord,
-  RawStreamRecordCodec,
-} from '../record/rawStreamRecord.js';
-import {
-  invalidSequenceNumber,
-  isSequenceNumber,
-  type SequenceNumber,
-} from '../sequence/sequenceNumber.js';
+import { isRawStreamRecord, RawStreamRecordCodec } from '../record/rawStreamRecord.js';
+import { invalidSequenceNumber, isSequenceNumber } from '../sequence/sequenceNumber.js';
 import { type ExpectedImages, imagesOfViewType } from './imagesOfViewType.js';
-
-/** A record whose envelope is valid and agrees with the view type; its attribute maps are not checked yet. */
-export interface CheckedRecord {
-  readonly record: RawStreamRecord;
-  readonly eventName: EventName;
-  readonly sequenceNumber: SequenceNumber;
-  readonly viewType: StreamViewType;
-  readonly images: ExpectedImages;
-}
 
 /**
  * Checks everything about a record but its attribute values: the envelope's fields, the event
  * name, the sequence number, and that its view type and images are those `declared` promises.
+ * Answers the images the record carries, or the problem; a valid record is then a
+ * `RawStreamRecord` whose `eventName` is an `EventName` and whose sequence number is valid.
+ * (No wrapper on success: this runs once per record.)
  */
 export const checkRecord = (
   declared: StreamViewType | undefined,
   record: unknown,
-): E.Either<RecordProblem, CheckedRecord> => {
-  if (!isRawStreamRecord(record)) return E.left(malformed(record));
+): ExpectedImages | RecordProblem => {
+  if (!isRawStreamRecord(record)) return malformed(record);
   const { eventName, dynamodb } = record;
   if (eventName !== 'INSERT' && eventName !== 'MODIFY' && eventName !== 'REMOVE') {
     const got = describeValue(eventName);
-    return E.left(
-      problemAt(
-        'UnknownEventName',
-        undefined,
-        'eventName',
-        `expected INSERT, MODIFY or REMOVE, got ${got}`,
-      ),
+    return problemAt(
+      'UnknownEventName',
+      undefined,
+      'eventName',
+      `expected INSERT, MODIFY or REMOVE, got ${got}`,
     );
   }
   const sequenceNumber = dynamodb.SequenceNumber;
   if (!isSequenceNumber(sequenceNumber)) {
     const { message } = invalidSequenceNumber(sequenceNumber);
-    return E.left(
-      problemAt('InvalidSequenceNumber', undefined, 'dynamodb.SequenceNumber', message),
-    );
+    return problemAt('InvalidSequenceNumber', undefined, 'dynamodb.SequenceNumber', message);
   }
   const viewType = declared ?? dynamodb.StreamViewType;
   if (viewType === undefined) {
-    return E.left(
-      problemAt(
-        'MalformedRecord',
-        undefined,
-        'dynamodb.StreamViewType',
-        'missing, and the decoder declares no view type',
-      ),
+    return problemAt(
+      'MalformedRecord',
+      undefined,
+      'dynamodb.StreamViewType',
+      'missing, and the decoder declares no view type',
     );
   }
   if (dynamodb.StreamViewType !== undefined && dynamodb.StreamViewType !== viewType) {
     const message = `expected ${viewType} (the decoder's view type), got ${dynamodb.StreamViewType}`;
-    return E.left(problemAt('ViewTypeMismatch', undefined, 'dynamodb.StreamViewType', message));
+    return problemAt('ViewTypeMismatch', undefined, 'dynamodb.StreamViewType', message);
   }
   const images = imagesOfViewType(viewType, eventName);
-  const problem =
+  return (
     imageProblem('NewImage', images.newImage, dynamodb.NewImage, viewType, eventName) ??
-    imageProblem('OldImage', images.oldImage, dynamodb.OldImage, viewType, eventName);
-  if (problem !== undefined) return E.left(problem);
-  return E.right({ record, eventName, sequenceNumber, viewType, images });
+    imageProblem('OldImage', images.oldImage, dynamodb.OldImage, viewType, eventName) ??
+    images
+  );
 };
+
+/** True when `checkRecord` found a problem rather than the record's images. */
+export const isRecordProblem = (
+  checked: ExpectedImages | RecordProblem,
+): checked is RecordProblem => (checked as RecordProblem)._tag !== undefined;
 
 const malformed = (record: unknown): RecordProblem => {
   const decoded = RawStreamRecordCodec.decode(record);
@@ -91,12 +76,11 @@ const imageProblem = (
   viewType: StreamViewType,
   eventName: EventName,
 ): RecordProblem | undefined => {
-  const path = `dynamodb.${image}`;
   if (expected && present === undefined) {
     return problemAt(
       'MissingImage',
       image,
-      path,
+      `dynamodb.${image}`,
       `missing; a ${viewType} stream carries ${image} on ${eventName}`,
     );
   }
@@ -104,7 +88,7 @@ const imageProblem = (
     return problemAt(
       'ViewTypeMismatch',
       image,
-      path,
+      `dynamodb.${image}`,
       `present, but a ${viewType} stream never carries ${image} on ${eventName}`,
     );
   }

@@ -5,7 +5,8 @@ import type { ChangeEvent } from '../event/changeEvent.js';
 import type { StreamViewType } from '../event/streamViewType.js';
 import type { StreamRecordInput } from '../record/streamRecordInput.js';
 import type { ChangeEventCodecs, DecodeContext } from './changeEventCodecs.js';
-import { decodeRecord } from './decodeRecord.js';
+import { decodeRecordWith } from './decodeRecord.js';
+import { imageDecodersOf } from './imageDecoders.js';
 
 /** A decoded batch: one result per record in input order, plus the events and failures split out. */
 export interface DecodedBatch<
@@ -39,8 +40,9 @@ export const decodeBatch = <
   const results = new Array<E.Either<DecodeFailure, ChangeEvent<T, V, K>>>(records.length);
   const events: ChangeEvent<T, V, K>[] = [];
   const failures: DecodeFailure[] = [];
+  const decoders = imageDecodersOf(codecs);
   for (let i = 0; i < records.length; i++) {
-    const result = decodeRecord(codecs, records[i] as StreamRecordInput, context);
+    const result = decodeRecordWith(codecs, decoders, records[i] as StreamRecordInput, context);
     results[i] = result;
     if (E.isRight(result)) events.push(result.right);
     else failures.push(result.left);

@@ -5,7 +5,7 @@ import { unmarshallItem } from '../attributes/unmarshall.js';
 import type { ImageName, RecordProblem } from '../errors/decodeFailure.js';
 import { formatPath } from '../errors/fieldPath.js';
 import { problemsFromErrors } from '../errors/ioTsProblems.js';
-import { fastDecodeMap, MISS } from './fastImageDecode.js';
+import { fastDecoderOf, MISS } from './fastImageDecode.js';
 
 /**
  * Why an image did not decode. A class rather than an `Either`: a record decodes up to three
@@ -15,21 +15,34 @@ export class ImageFailure {
   constructor(readonly problem: RecordProblem) {}
 }
 
+/** Decodes one image of a record (`Keys`, `NewImage` or `OldImage`): its value, or an `ImageFailure`. */
+export type ImageDecode<A> = (
+  image: ImageName,
+  map: unknown,
+  inexact: InexactNumbers,
+) => A | ImageFailure;
+
 /**
- * Unmarshalls an image and decodes it with the user's codec, if any: the decoded value, or an
- * `ImageFailure`. The fast path handles valid records; the slow path (unmarshall, then
- * `codec.decode`) runs only when it misses, and is the one that explains what is wrong.
+ * The image decoder of a codec, if any: the decoded value, or an `ImageFailure`. The fast path
+ * (compiled once, here) handles valid records; the slow path (unmarshall, then `codec.decode`)
+ * runs only when it misses, and is the one that explains what is wrong.
  */
-export const decodeImage = <A>(
+export const imageDecoderOf = <A>(codec: t.Decoder<unknown, A> | undefined): ImageDecode<A> => {
+  if (codec === undefined)
+    return (image, map, inexact) => slowDecode(undefined, image, map, inexact);
+  const fast = fastDecoderOf(codec);
+  return (image, map, inexact) => {
+    const value = fast(map, inexact);
+    return value === MISS ? slowDecode(codec, image, map, inexact) : (value as A);
+  };
+};
+
+const slowDecode = <A>(
   codec: t.Decoder<unknown, A> | undefined,
   image: ImageName,
   map: unknown,
   inexact: InexactNumbers,
 ): A | ImageFailure => {
-  if (codec !== undefined) {
-    const fast = fastDecodeMap(codec, map, inexact);
-    if (fast !== MISS) return fast as A;
-  }
   const item = unmarshallItem(map, { inexactNumbers: inexact });
   if (E.isLeft(item)) {
     const { _tag, path, detail } = item.left;

@@ -3,12 +3,14 @@ import { type DecodeFailure, decodeFailure } from '../errors/decodeFailure.js';
 import type { ChangeEvent } from '../event/changeEvent.js';
 import type { StreamViewType } from '../event/streamViewType.js';
 import { itemKeyOf } from '../identity/itemKey.js';
+import type { RawStreamRecord } from '../record/rawStreamRecord.js';
 import { removalCauseOf } from '../record/removalCause.js';
 import { parseStreamArn, type StreamArnParts } from '../record/streamArn.js';
 import type { StreamRecordInput } from '../record/streamRecordInput.js';
 import type { ChangeEventCodecs, DecodeContext } from './changeEventCodecs.js';
-import { checkRecord } from './checkRecord.js';
-import { decodeImage, ImageFailure } from './decodeImage.js';
+import { checkRecord, isRecordProblem } from './checkRecord.js';
+import { ImageFailure } from './decodeImage.js';
+import { type ImageDecoders, imageDecodersOf } from './imageDecoders.js';
 
 /**
  * Decodes one stream record, of either shape (Lambda or Streams API), into a typed change
@@ -23,24 +25,34 @@ export const decodeRecord = <
   codecs: ChangeEventCodecs<T, V, K>,
   record: StreamRecordInput,
   context?: DecodeContext,
+): E.Either<DecodeFailure, ChangeEvent<T, V, K>> =>
+  decodeRecordWith(codecs, imageDecodersOf(codecs), record, context);
+
+/** `decodeRecord` with the codecs' image decoders already looked up: a batch does it once. */
+export const decodeRecordWith = <T, V extends StreamViewType, K>(
+  codecs: ChangeEventCodecs<T, V, K>,
+  decoders: ImageDecoders<T, K>,
+  record: StreamRecordInput,
+  context: DecodeContext | undefined,
 ): E.Either<DecodeFailure, ChangeEvent<T, V, K>> => {
-  const checked = checkRecord(codecs.viewType, record);
-  if (E.isLeft(checked)) return E.left(decodeFailure(checked.left, record));
-  const { eventName, sequenceNumber, viewType, images } = checked.right;
-  const { dynamodb, eventSourceARN, awsRegion, eventID, userIdentity } = checked.right.record;
+  const images = checkRecord(codecs.viewType, record);
+  if (isRecordProblem(images)) return E.left(decodeFailure(images, record));
+  // checkRecord vouched for the envelope, the event name and the sequence number.
+  const { dynamodb, eventSourceARN, awsRegion, eventID, eventName, userIdentity } =
+    record as RawStreamRecord;
   const inexact = codecs.inexactNumbers ?? 'fail';
 
-  const keys = decodeImage(codecs.keys, 'Keys', dynamodb.Keys, inexact);
+  const keys = decoders.keys('Keys', dynamodb.Keys, inexact);
   if (keys instanceof ImageFailure) return E.left(decodeFailure(keys.problem, record));
   let newImage: T | undefined;
   if (images.newImage) {
-    const decoded = decodeImage(codecs.item, 'NewImage', dynamodb.NewImage, inexact);
+    const decoded = decoders.item('NewImage', dynamodb.NewImage, inexact);
     if (decoded instanceof ImageFailure) return E.left(decodeFailure(decoded.problem, record));
     newImage = decoded;
   }
   let oldImage: T | undefined;
   if (images.oldImage) {
-    const decoded = decodeImage(codecs.item, 'OldImage', dynamodb.OldImage, inexact);
+    const decoded = decoders.item('OldImage', dynamodb.OldImage, inexact);
     if (decoded instanceof ImageFailure) return E.left(decodeFailure(decoded.problem, record));
     oldImage = decoded;
   }
@@ -51,10 +63,10 @@ export const decodeRecord = <
   const event: Record<string, unknown> = {
     eventName,
     eventId: eventID,
-    sequenceNumber,
+    sequenceNumber: dynamodb.SequenceNumber,
     approximateCreationTime: new Date(typeof time === 'number' ? time * 1000 : time.getTime()),
     sizeBytes: dynamodb.SizeBytes,
-    streamViewType: viewType,
+    streamViewType: codecs.viewType ?? dynamodb.StreamViewType,
     keys,
     itemKey: itemKeyOf(dynamodb.Keys),
     streamArn,

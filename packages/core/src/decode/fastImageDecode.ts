@@ -16,11 +16,15 @@ const compiled = new WeakMap<Decoder, ImageDecoder>();
  * `codec.decode(unmarshallItem(map))` returns on success; whenever it is unsure it returns `MISS`,
  * and the slow path, which also explains failures, decides. Each codec is compiled once.
  */
-export const fastDecodeMap = (codec: Decoder, map: unknown, inexact: InexactNumbers): unknown => {
+export const fastDecodeMap = (codec: Decoder, map: unknown, inexact: InexactNumbers): unknown =>
+  fastDecoderOf(codec)(map, inexact);
+
+/** `fastDecodeMap` bound to one codec, for callers that decode many maps with it. */
+export const fastDecoderOf = (codec: Decoder): ImageDecoder => {
   let decode = compiled.get(codec);
   if (decode === undefined) {
     decode = compileImageDecoder(codec) ?? NO_FAST_PATH;
     compiled.set(codec, decode);
   }
-  return decode(map, inexact);
+  return decode;
 };
