@@ -49,6 +49,52 @@ const tablePolicy = (spec: ProjectionStackSpec) => {
   };
 };
 
+// The function, built by esbuild from the deployed entry point, reading the source's stream.
+const projectionFunction = (
+  spec: ReturnType<typeof projectionStackSpec>,
+  source: ExampleDeployment['source'],
+  sourceId: string,
+) => ({
+  Type: 'AWS::Serverless::Function',
+  Metadata: {
+    BuildMethod: 'esbuild',
+    BuildProperties: {
+      EntryPoints: ['src/deployedHandler.ts'],
+      Target: 'es2022',
+      Sourcemap: true,
+      External: ['@aws-sdk/*'],
+    },
+  },
+  Properties: {
+    CodeUri: '.',
+    Handler: 'deployedHandler.handler',
+    Runtime: 'nodejs22.x',
+    Architectures: ['arm64'],
+    MemorySize: 512,
+    Timeout: 60,
+    Environment: {
+      Variables: {
+        ...Object.fromEntries(spec.written.map((t) => [t.variable, ref(logicalIdOf(t.spec))])),
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      },
+    },
+    Policies: [tablePolicy(spec)],
+    Events: {
+      [`${capitalized(source.tableName)}Stream`]: {
+        Type: 'DynamoDB',
+        Properties: {
+          Stream: getAtt(sourceId, 'StreamArn'),
+          ...spec.mapping,
+          // With `Type`, SAM grants the function the right to send to the queue.
+          DestinationConfig: {
+            OnFailure: { Type: 'SQS', Destination: getAtt('ProjectionFailures', 'Arn') },
+          },
+        },
+      },
+    },
+  },
+});
+
 /**
  * The SAM template of an example, generated from the same definitions its tests use: the source
  * table and its stream, the projection tables with the keys the store expects, the function and
@@ -82,48 +128,7 @@ export const samTemplate = (deployment: ExampleDeployment): Template => {
         Type: 'AWS::SQS::Queue',
         Properties: { MessageRetentionPeriod: 1_209_600 },
       },
-      ProjectionFunction: {
-        Type: 'AWS::Serverless::Function',
-        Metadata: {
-          BuildMethod: 'esbuild',
-          BuildProperties: {
-            EntryPoints: ['src/deployedHandler.ts'],
-            Target: 'es2022',
-            Sourcemap: true,
-            External: ['@aws-sdk/*'],
-          },
-        },
-        Properties: {
-          CodeUri: '.',
-          Handler: 'deployedHandler.handler',
-          Runtime: 'nodejs22.x',
-          Architectures: ['arm64'],
-          MemorySize: 512,
-          Timeout: 60,
-          Environment: {
-            Variables: {
-              ...Object.fromEntries(
-                spec.written.map((t) => [t.variable, ref(logicalIdOf(t.spec))]),
-              ),
-              POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-            },
-          },
-          Policies: [tablePolicy(spec)],
-          Events: {
-            [`${capitalized(source.tableName)}Stream`]: {
-              Type: 'DynamoDB',
-              Properties: {
-                Stream: getAtt(sourceId, 'StreamArn'),
-                ...spec.mapping,
-                // With `Type`, SAM grants the function the right to send to the queue.
-                DestinationConfig: {
-                  OnFailure: { Type: 'SQS', Destination: getAtt('ProjectionFailures', 'Arn') },
-                },
-              },
-            },
-          },
-        },
-      },
+      ProjectionFunction: projectionFunction(spec, source, sourceId),
       ...streamAlarms('ProjectionFunction', 'ProjectionFailures'),
     },
     Outputs: {
