@@ -17,6 +17,7 @@ export default defineConfig({
       },
       { find: '@sluice/core', replacement: src('core') },
       { find: '@sluice/projections', replacement: src('projections') },
+      { find: '@sluice/offline', replacement: src('offline') },
       { find: '@sluice/testing', replacement: src('testing') },
       { find: '@sluice/cdk', replacement: src('cdk') },
     ],
@@ -30,7 +31,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
     // One DynamoDB Local for the whole run; int tests read `inject('dynamodbLocalEndpoint')`.
-    globalSetup: ['packages/testing/src/dynamodbLocal/testSupport/vitestGlobalSetup.ts'],
+    globalSetup: ['packages/offline/src/dynamodbLocal/testSupport/vitestGlobalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

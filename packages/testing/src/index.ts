@@ -1,62 +1,86 @@
 /**
- * DynamoDB Streams offline: an in-memory table and stream, a Lambda-like delivery driver with
- * fault injection, projection specs and a DynamoDB Local launcher.
+ * Projection specs (`given(…).when(…).then(…)`) over `@sluice/offline`, which it re-exports whole:
+ * the in-process DynamoDB, in-memory table and stream, delivery driver and DynamoDB Local launcher.
  *
  * @packageDocumentation
  * @module @sluice/testing
  */
 export { type Clock, ManualClock, systemClock } from '@sluice/core';
 export {
-  createEventSourceMapping,
-  deliverStream,
-  type EventSourceMapping,
-  type EventSourceMappingInput,
-  type StreamConnection,
-  type StreamSource,
-} from './delivery/deliveryDriver.js';
-export type { DeliveryFaults } from './delivery/deliveryFaults.js';
-export type { DeliveredBatch, DeliveryReport } from './delivery/deliveryReport.js';
-export type {
-  EventSourceMappingOptions,
-  OnFailureDestination,
-} from './delivery/eventSourceMappingOptions.js';
-export type { InvocationOutcome } from './delivery/invocationOutcome.js';
-export type {
-  DDBStreamBatchInfo,
-  FailureCondition,
-  OnFailureRecord,
-} from './delivery/onFailureRecord.js';
-export { InvalidEventSourceMapping } from './delivery/resolveMappingOptions.js';
-export type { StreamHandler } from './delivery/streamHandler.js';
-export type { StreamsApi } from './delivery/streamsApi.js';
-export {
+  type AttributeMap,
+  type AttributeValue,
+  type BatchWriteRequest,
+  type BatchWriteResult,
   connectDynamoDBLocal,
+  createEventSourceMapping,
+  type DDBStreamBatchInfo,
+  type DeliveredBatch,
+  type DeliveryFaults,
+  type DeliveryReport,
+  type DocumentOptions,
+  type DynamoDBLocal,
   type DynamoDBLocalClients,
   type DynamoDBLocalConnection,
-  dynamodbLocalCredentials,
-  dynamodbLocalRegion,
-} from './dynamodbLocal/connectDynamoDBLocal.js';
-export {
   DynamoDBLocalStartError,
   type DynamoDBLocalStartFailure,
-} from './dynamodbLocal/dynamodbLocalStartError.js';
-export {
-  type ReadDynamoDBLocalStreamOptions,
-  readDynamoDBLocalStream,
-} from './dynamodbLocal/readDynamoDBLocalStream.js';
-export {
-  type DynamoDBLocal,
-  type StartDynamoDBLocalOptions,
-  startDynamoDBLocal,
-} from './dynamodbLocal/startDynamoDBLocal.js';
-export type { AttributeMap, AttributeValue, PlainItem } from './item/attributeMap.js';
-export type { KeyAttributeType, KeySchema, TableKeyAttribute } from './item/keySchema.js';
-export { type SeededRandom, seededRandom } from './random/seededRandom.js';
-export {
+  deliverStream,
+  dynamodbLocalCredentials,
+  dynamodbLocalRegion,
+  type EventSourceMapping,
+  type EventSourceMappingInput,
+  type EventSourceMappingOptions,
+  type FailureCondition,
   IN_PROCESS_ENDPOINT,
+  type IndexProjection,
+  type InMemoryGetRecordsOutput,
+  InMemoryStream,
+  type InMemoryStreamOptions,
+  type InMemoryStreamRecord,
+  type InMemoryStreamRecordBody,
+  InMemoryStreamsClient,
+  InMemoryTable,
+  type InMemoryTableOptions,
   InProcessDynamoDB,
   type InProcessDynamoDBOptions,
-} from './service/inProcessDynamoDB.js';
+  InvalidEventSourceMapping,
+  type InvocationOutcome,
+  ITERATOR_LIFETIME_MS,
+  type ItemPage,
+  type ItemUpdate,
+  type KeyAttributeType,
+  type KeySchema,
+  MAX_RECORDS_PER_READ,
+  type OnFailureDestination,
+  type OnFailureRecord,
+  type PlainItem,
+  type QueryInput,
+  RECORD_RETENTION_MS,
+  type ReadDynamoDBLocalStreamOptions,
+  readDynamoDBLocalStream,
+  type ScanInput,
+  type SecondaryIndex,
+  type SecondaryIndexOptions,
+  type SeededRandom,
+  type SequenceNumbering,
+  type SortKeyCondition,
+  type StartDynamoDBLocalOptions,
+  type StreamConnection,
+  type StreamEventName,
+  type StreamHandler,
+  type StreamSource,
+  type StreamsApi,
+  seededRandom,
+  startDynamoDBLocal,
+  type TableKeyAttribute,
+  type TransactWriteAction,
+  TTL_SERVICE_IDENTITY,
+  toLambdaEvent,
+  toLambdaRecord,
+  type UpdateActions,
+  type WriteCondition,
+  type WriteOptions,
+  type WriteResult,
+} from '@sluice/offline';
 export { createSourceTable, type SourceTableInput } from './spec/createSourceTable.js';
 export type { ExpectedDeadLetter } from './spec/deadLettersDiff.js';
 export {
@@ -71,39 +95,3 @@ export type { GivenWrites, SourceTableOptions } from './spec/sourceTable.js';
 export type { CompareOptions, ExpectedTables } from './spec/tablesDiff.js';
 export type { TableWrite } from './spec/tableWrite.js';
 export type { AsymmetricMatcher } from './spec/valueMatches.js';
-export { InMemoryStream, type InMemoryStreamOptions } from './stream/inMemoryStream.js';
-export { InMemoryStreamsClient } from './stream/inMemoryStreamsClient.js';
-export type { SequenceNumbering } from './stream/sequenceNumbers.js';
-export {
-  ITERATOR_LIFETIME_MS,
-  MAX_RECORDS_PER_READ,
-  RECORD_RETENTION_MS,
-} from './stream/streamLimits.js';
-export {
-  type InMemoryStreamRecord,
-  type InMemoryStreamRecordBody,
-  type StreamEventName,
-  TTL_SERVICE_IDENTITY,
-} from './stream/streamRecord.js';
-export type { InMemoryGetRecordsOutput } from './stream/streamsApiReads.js';
-export { toLambdaEvent, toLambdaRecord } from './stream/toLambdaRecord.js';
-export type { DocumentOptions } from './table/documentConversion.js';
-export { InMemoryTable, type InMemoryTableOptions } from './table/inMemoryTable.js';
-export type { ItemPage } from './table/itemPage.js';
-export type { ItemUpdate } from './table/itemUpdate.js';
-export type { QueryInput, SortKeyCondition } from './table/queryItems.js';
-export type { ScanInput } from './table/scanItems.js';
-export type {
-  IndexProjection,
-  SecondaryIndex,
-  SecondaryIndexOptions,
-} from './table/secondaryIndex.js';
-export type { UpdateActions } from './table/updateActions.js';
-export type { WriteCondition } from './table/writeCondition.js';
-export type {
-  BatchWriteRequest,
-  BatchWriteResult,
-  TransactWriteAction,
-  WriteOptions,
-} from './table/writeRequests.js';
-export type { WriteResult } from './table/writeResult.js';

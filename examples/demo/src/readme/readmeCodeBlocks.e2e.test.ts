@@ -135,6 +135,7 @@ describe('the code blocks of the READMEs', () => {
             '@sluice/core': [join(up, 'packages/core/src/index.ts')],
             '@sluice/projections': [join(up, 'packages/projections/src/index.ts')],
             '@sluice/projections/*': [join(up, 'packages/projections/src/entries/*.ts')],
+            '@sluice/offline': [join(up, 'packages/offline/src/index.ts')],
             '@sluice/testing': [join(up, 'packages/testing/src/index.ts')],
             '@sluice/cdk': [join(up, 'packages/cdk/src/index.ts')],
             '@sluice/example-*': [join(up, 'examples/*/src/index.ts')],

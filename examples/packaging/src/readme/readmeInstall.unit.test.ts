@@ -13,7 +13,10 @@ const manifests = publishablePackages().map(({ manifest }) => manifest);
 const sluice = new Set(manifests.map(({ name }) => name));
 /** Only for tests and type checking: never in a user's production dependencies. */
 const devOnly = (name: string) =>
-  name === '@sluice/testing' || name === 'fast-check' || name.startsWith('@types/');
+  name === '@sluice/testing' ||
+  name === '@sluice/offline' ||
+  name === 'fast-check' ||
+  name.startsWith('@types/');
 
 // Under pnpm a project imports only what it lists: an install line must name all of it.
 describe.each(readmeProjects)('a project made from the install lines of $installs', (project) => {

@@ -12,15 +12,18 @@ export interface ReadmeProject {
 
 const core = 'packages/core/README.md';
 const projections = 'packages/projections/README.md';
+const offline = 'packages/offline/README.md';
 const testing = 'packages/testing/README.md';
 const cdk = 'packages/cdk/README.md';
 
 /**
- * What a user does from each README: core alone; projections, with testing installed next to it
- * as the testing README says; or everything, from the root README's install line.
+ * What a user does from each README: core alone; offline with what its install line names;
+ * projections, with testing installed next to it as the testing README says; or everything, from
+ * the root README's install line.
  */
 export const readmeProjects: readonly ReadmeProject[] = [
   { name: 'core', installs: [core], examples: [core] },
+  { name: 'offline', installs: [offline], examples: [offline] },
   { name: 'projections', installs: [projections, testing], examples: [projections, testing] },
   { name: 'cdk', installs: [cdk], examples: [cdk] },
   { name: 'root', installs: ['README.md'], examples: ['README.md', core, projections, testing] },

@@ -6,8 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { StreamViewType } from '@sluice/core';
-import type { StreamConnection } from '../delivery/deliveryDriver.js';
-import { keySchemaElements, type TableKeyAttribute } from '../item/keySchema.js';
+import type { StreamConnection, TableKeyAttribute } from '@sluice/offline';
 
 /** A source table with a stream, on whichever DynamoDB the clients talk to. */
 export interface SourceTableInput {
@@ -38,7 +37,10 @@ export const createSourceTable = async (input: SourceTableInput): Promise<Stream
         AttributeName: key.name,
         AttributeType: key.type,
       })),
-      KeySchema: keySchemaElements(input),
+      KeySchema: keys.map((key, i) => ({
+        AttributeName: key.name,
+        KeyType: i === 0 ? 'HASH' : 'RANGE',
+      })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: input.streamViewType },
     }),
   );

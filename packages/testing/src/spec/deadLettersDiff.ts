@@ -1,6 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { PlainItem } from '@sluice/offline';
 import type { DeadLetter } from '@sluice/projections';
-import type { PlainItem } from '../item/attributeMap.js';
 import { formatValue } from './formatValue.js';
 import { valueMatches } from './valueMatches.js';
 

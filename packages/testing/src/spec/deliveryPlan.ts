@@ -1,5 +1,4 @@
-import type { DeliveryFaults } from '../delivery/deliveryFaults.js';
-import type { EventSourceMappingOptions } from '../delivery/eventSourceMappingOptions.js';
+import type { DeliveryFaults, EventSourceMappingOptions } from '@sluice/offline';
 
 /** How the delivery driver feeds the changes to the projections' Lambda handler. */
 export interface DeliveryPlan {

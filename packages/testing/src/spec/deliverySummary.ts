@@ -1,4 +1,4 @@
-import type { DeliveryReport } from '../delivery/deliveryReport.js';
+import type { DeliveryReport } from '@sluice/offline';
 import type { ProjectionOutcome } from './runProjections.js';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
+import type { StreamConnection } from '@sluice/offline';
+import { InMemoryTable } from '@sluice/offline';
 import { checkUniqueNames, type Projection } from '@sluice/projections';
-import type { StreamConnection } from '../delivery/deliveryDriver.js';
-import { InMemoryTable } from '../table/inMemoryTable.js';
 import { deliveryPlan } from './deliveryPlan.js';
 import { type ProjectionRun, projectionRun } from './projectionRun.js';
 import type { WhenOptions } from './runProjections.js';

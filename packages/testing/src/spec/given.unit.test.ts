@@ -1,7 +1,7 @@
+import { InMemoryTable } from '@sluice/offline';
 import { aggregate, archive, defineProjection, orderHistory } from '@sluice/projections';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { InMemoryTable } from '../table/inMemoryTable.js';
 import { faultyDeliveries } from './deliveryPlan.js';
 import { given } from './given.js';
 

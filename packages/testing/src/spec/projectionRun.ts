@@ -1,6 +1,6 @@
 import { AssertionError } from 'node:assert';
+import type { StreamSource } from '@sluice/offline';
 import type { Projection } from '@sluice/projections';
-import type { StreamSource } from '../delivery/deliveryDriver.js';
 import { deadLettersDiff, type ExpectedDeadLetter, expectationOf } from './deadLettersDiff.js';
 import { describeDeliveries } from './deliveryPlan.js';
 import { deliverySummary } from './deliverySummary.js';

@@ -1,8 +1,8 @@
 import { AssertionError } from 'node:assert';
+import { InMemoryTable } from '@sluice/offline';
 import { aggregate, defineProjection } from '@sluice/projections';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { InMemoryTable } from '../table/inMemoryTable.js';
 import { given } from './given.js';
 
 const Task = t.type({ id: t.string, listId: t.string });

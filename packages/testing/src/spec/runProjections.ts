@@ -1,3 +1,5 @@
+import type { DeliveryReport, StreamSource } from '@sluice/offline';
+import { deliverStream } from '@sluice/offline';
 import {
   type DeadLetter,
   InMemoryDeadLetters,
@@ -6,9 +8,6 @@ import {
   type Row,
 } from '@sluice/projections';
 import { lambdaHandler } from '@sluice/projections/lambda';
-import type { StreamSource } from '../delivery/deliveryDriver.js';
-import { deliverStream } from '../delivery/deliveryDriver.js';
-import type { DeliveryReport } from '../delivery/deliveryReport.js';
 import { type Deliveries, deliveryPlan } from './deliveryPlan.js';
 import { withStoreFaults } from './storeFaults.js';
 import { notingTableKeys, type TableKeys } from './tableKeys.js';

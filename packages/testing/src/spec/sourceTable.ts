@@ -1,10 +1,8 @@
 import type { StreamViewType } from '@sluice/core';
 import { ManualClock } from '@sluice/core';
+import type { DocumentOptions, InMemoryStreamOptions, TableKeyAttribute } from '@sluice/offline';
+import { InMemoryTable } from '@sluice/offline';
 import type { Projection } from '@sluice/projections';
-import type { TableKeyAttribute } from '../item/keySchema.js';
-import type { InMemoryStreamOptions } from '../stream/inMemoryStream.js';
-import type { DocumentOptions } from '../table/documentConversion.js';
-import { InMemoryTable } from '../table/inMemoryTable.js';
 import { applyTableWrite, type TableWrite } from './tableWrite.js';
 
 /** The source table a spec writes to; every setting has a default. */

@@ -1,7 +1,7 @@
+import type { StreamHandler } from '@sluice/offline';
+import { seededRandom } from '@sluice/offline';
 import type { InMemoryProjectionStore } from '@sluice/projections';
 import type { ProjectionHandler } from '@sluice/projections/lambda';
-import type { StreamHandler } from '../delivery/streamHandler.js';
-import { seededRandom } from '../random/seededRandom.js';
 
 // `true`: the first invocation is armed for sure, later ones with this probability.
 const RECURRENCE = 0.25;

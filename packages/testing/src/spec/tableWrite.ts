@@ -1,7 +1,5 @@
 import type { ManualClock } from '@sluice/core';
-import type { PlainItem } from '../item/attributeMap.js';
-import type { InMemoryTable } from '../table/inMemoryTable.js';
-import type { ItemUpdate } from '../table/itemUpdate.js';
+import type { InMemoryTable, ItemUpdate, PlainItem } from '@sluice/offline';
 
 /**
  * One step of a spec's history, as plain data (so fast-check can generate it): a write to the

@@ -1,5 +1,7 @@
 // The exact production path on the in-process DynamoDB: application writes → table → stream →
 // projectionPoller (leases in a DynamoDB table) → dynamoDbProjectionStore, in milliseconds.
+
+import { InProcessDynamoDB } from '@sluice/offline';
 import { InMemoryDeadLetters } from '@sluice/projections';
 import { createLeaseTable, dynamoDbLeaseTable, projectionPoller } from '@sluice/projections/poller';
 import * as E from 'fp-ts/lib/Either.js';
@@ -16,7 +18,6 @@ import {
   type Task,
   taskProjections,
 } from '../../../projections/src/testSupport/taskHistory.js';
-import { InProcessDynamoDB } from './inProcessDynamoDB.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 // The production DynamoDB code of @sluice/projections, run unchanged on the in-process DynamoDB:
 // the same contract suites its DynamoDB Local int tests run, with clients from InProcessDynamoDB.
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { InProcessDynamoDB } from '@sluice/offline';
 import { createLeaseTable, dynamoDbLeaseTable } from '@sluice/projections/poller';
 import { beforeAll } from 'vitest';
 import { describeProjectionStoreContract } from '../../../projections/src/contract/testSupport/projectionStoreContract.js';
@@ -10,7 +11,6 @@ import {
   faultyStoreHarness,
 } from '../../../projections/src/dynamodb/testSupport/dynamoDbHarness.js';
 import { describeLeaseTableContract } from '../../../projections/src/poller/testSupport/leaseTableContract.js';
-import { InProcessDynamoDB } from './inProcessDynamoDB.js';
 
 /** Mirrors the DynamoDB Local harness of the store contract, on a fresh in-process DynamoDB. */
 const inProcessHarness = async (): Promise<StoreHarness> => {

