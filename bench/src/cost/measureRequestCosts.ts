@@ -132,6 +132,56 @@ const batchesOf = <A>(items: readonly A[], size: number): A[][] => {
   return batches;
 };
 
+// Fresh tables for one run: Sluice's bench tables and the naive handler's, under `prefix`.
+const createRunTables = async (clients: CostClients, prefix: string): Promise<NaiveTables> => {
+  const naiveTables: NaiveTables = {
+    history: `${prefix}naiveHistory`,
+    counts: `${prefix}naiveCounts`,
+    archive: `${prefix}naiveArchive`,
+  };
+  const created = await createProjectionTables(clients.dynamodb, [
+    ...benchTableSpecs(prefix),
+    tableSpec(naiveTables.history, 'orderId', 'change'),
+    tableSpec(naiveTables.counts, 'orderId'),
+    tableSpec(naiveTables.archive, 'orderId', 'lineId'),
+  ]);
+  if (E.isLeft(created)) throw new Error(created.left.message);
+  return naiveTables;
+};
+
+// One row of the report: the requests counted, per 1000 records, against the scenario's goal.
+const costRow = (
+  projection: string,
+  counter: boolean,
+  batchSize: number,
+  footprints: readonly { readonly groups: number; readonly items: number }[],
+  records: number,
+  counted: {
+    readonly sluice: number;
+    readonly byOperation: CostRow['byOperation'];
+    readonly naive: number;
+    readonly units: CounterUnits | undefined;
+  },
+): CostRow => {
+  const { sluice, byOperation, units } = counted;
+  const groups = footprints.reduce((sum, f) => sum + f.groups, 0);
+  const markerReads = footprints.reduce((sum, f) => sum + Math.ceil(f.items / 100), 0);
+  const ceiling = groups + markerReads + footprints.length;
+  const history = projection === 'order history';
+  return {
+    projection,
+    batchSize,
+    sluicePer1000: per1000(sluice, records),
+    byOperation,
+    naivePer1000: per1000(counted.naive, records),
+    touchedGroupsPer1000: counter ? per1000(groups, records) : undefined,
+    ceilingPer1000: counter ? per1000(ceiling, records) : undefined,
+    goal: history ? '≤ 44 / 1000' : counter ? '≤ touched groups + marker reads + 1 per batch' : '—',
+    met: history ? per1000(sluice, records) <= 44 : counter ? sluice <= ceiling : undefined,
+    ...(units ? { units } : {}),
+  };
+};
+
 /**
  * Issue 7, measurement 2: replays the same generated records through each built-in projection on
  * DynamoDB (a fresh set of tables per run) and through a naive one-write-per-record handler,
@@ -152,18 +202,7 @@ export const measureRequestCosts = async (
       const footprints = batches.map(batchFootprint);
       for (const scenario of scenarios) {
         const prefix = freshPrefix();
-        const naiveTables: NaiveTables = {
-          history: `${prefix}naiveHistory`,
-          counts: `${prefix}naiveCounts`,
-          archive: `${prefix}naiveArchive`,
-        };
-        const created = await createProjectionTables(clients.dynamodb, [
-          ...benchTableSpecs(prefix),
-          tableSpec(naiveTables.history, 'orderId', 'change'),
-          tableSpec(naiveTables.counts, 'orderId'),
-          tableSpec(naiveTables.archive, 'orderId', 'lineId'),
-        ]);
-        if (E.isLeft(created)) throw new Error(created.left.message);
+        const naiveTables = await createRunTables(clients, prefix);
         const settings = {
           projections: [scenario.projection],
           store: dynamoDbProjectionStore({
@@ -197,30 +236,14 @@ export const measureRequestCosts = async (
               records: records.length,
             })
           : undefined;
-        const groups = footprints.reduce((sum, f) => sum + f.groups, 0);
-        const markerReads = footprints.reduce((sum, f) => sum + Math.ceil(f.items / 100), 0);
-        const ceiling = groups + markerReads + batches.length;
-        const history = scenario.name === 'order history';
-        rows.push({
-          projection: scenario.name,
-          batchSize,
-          sluicePer1000: per1000(sluice, records.length),
-          byOperation,
-          naivePer1000: per1000(naiveRequests, records.length),
-          touchedGroupsPer1000: scenario.counter ? per1000(groups, records.length) : undefined,
-          ceilingPer1000: scenario.counter ? per1000(ceiling, records.length) : undefined,
-          goal: history
-            ? '≤ 44 / 1000'
-            : scenario.counter
-              ? '≤ touched groups + marker reads + 1 per batch'
-              : '—',
-          met: history
-            ? per1000(sluice, records.length) <= 44
-            : scenario.counter
-              ? sluice <= ceiling
-              : undefined,
-          ...(units ? { units } : {}),
-        });
+        rows.push(
+          costRow(scenario.name, scenario.counter, batchSize, footprints, records.length, {
+            sluice,
+            byOperation,
+            naive: naiveRequests,
+            units,
+          }),
+        );
       }
     }
   } finally {
