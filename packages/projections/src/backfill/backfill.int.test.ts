@@ -1,6 +1,6 @@
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
-import { readDynamoDBLocalStream, toLambdaRecord } from '@sluice/testing';
+import { readDynamoDBLocalStream, toLambdaRecord } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processBatch } from '../batch/processBatch.js';

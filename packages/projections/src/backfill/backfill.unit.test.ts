@@ -1,4 +1,4 @@
-import { InMemoryStreamsClient } from '@sluice/testing';
+import { InMemoryStreamsClient } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';

@@ -1,5 +1,5 @@
 import { unmarshallItem } from '@sluice/core';
-import type { InMemoryStreamRecord, InMemoryTable } from '@sluice/testing';
+import type { InMemoryStreamRecord, InMemoryTable } from '@sluice/offline';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { InMemoryStreamsClient } from '@sluice/testing';
+import { InMemoryStreamsClient } from '@sluice/offline';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { readDynamoDBLocalStream } from '@sluice/testing';
+import { readDynamoDBLocalStream } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { segmentCheckpointTableSpec } from '../backfill/dynamoDbSegmentCheckpoints.js';

@@ -1,4 +1,5 @@
-import { type DeliveryFaults, deliverStream, InMemoryTable, ManualClock } from '@sluice/testing';
+import { ManualClock } from '@sluice/core';
+import { type DeliveryFaults, deliverStream, InMemoryTable } from '@sluice/offline';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ const faults: fc.Arbitrary<DeliveryFaults> = fc.record({
   concurrentBatches: fc.integer({ min: 1, max: 3 }),
 });
 
-describe('through @sluice/testing’s Lambda-like delivery driver', () => {
+describe('through @sluice/offline’s Lambda-like delivery driver', () => {
   it('an in-memory table’s stream (several shards, rollovers) delivered with duplicates, lost responses, regrouped retries, interleaving, bisection and store crashes leaves all three tables equal to one clean pass', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,4 +1,4 @@
-import { deliverStream, InMemoryTable } from '@sluice/testing';
+import { deliverStream, InMemoryTable } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { deliverStream, type InMemoryTable } from '@sluice/testing';
+import { deliverStream, type InMemoryTable } from '@sluice/offline';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { effectsHandler } from './effectsHandler.js';

@@ -1,4 +1,4 @@
-import { deliverStream } from '@sluice/testing';
+import { deliverStream } from '@sluice/offline';
 import { describe, expect, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';
 import { effectsHandler } from './effectsHandler.js';

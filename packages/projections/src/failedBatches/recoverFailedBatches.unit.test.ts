@@ -1,10 +1,10 @@
+import { ManualClock } from '@sluice/core';
 import {
   createEventSourceMapping,
   InMemoryStreamsClient,
   InMemoryTable,
-  ManualClock,
   toLambdaEvent,
-} from '@sluice/testing';
+} from '@sluice/offline';
 import type { Context } from 'aws-lambda';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';

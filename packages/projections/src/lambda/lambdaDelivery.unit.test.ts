@@ -1,9 +1,5 @@
-import {
-  createEventSourceMapping,
-  InMemoryTable,
-  ManualClock,
-  toLambdaEvent,
-} from '@sluice/testing';
+import { ManualClock } from '@sluice/core';
+import { createEventSourceMapping, InMemoryTable, toLambdaEvent } from '@sluice/offline';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import { InMemoryTable, toLambdaEvent } from '@sluice/testing';
+import { InMemoryTable, toLambdaEvent } from '@sluice/offline';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';

@@ -1,7 +1,5 @@
-import { given } from '@sluice/testing';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../builtins/aggregate.js';
 import { defineProjection } from '../projection/projection.js';
 import { changeEvent } from '../testSupport/changeEvents.js';
 import { contribute } from './write.js';
@@ -50,42 +48,6 @@ describe('contribute', () => {
       alsoTouches: [],
     });
   });
-
-  it('counts exactly once beside a built-in aggregate sharing its marker table', () =>
-    given(
-      [
-        { put: { id: 't1', listId: 'home', points: 3, done: true } },
-        { put: { id: 't2', listId: 'home', points: 5 } },
-        { put: { id: 't2', listId: 'home', points: 5, done: true } },
-        { put: { id: 't3', listId: 'work', points: 1, done: true } },
-        { delete: { id: 't3' } },
-      ],
-      { partitionKey: { name: 'id', type: 'S' } },
-    )
-      .when(
-        [
-          donePoints,
-          aggregate({
-            name: 'tasksPerList',
-            table: 'tasksPerList',
-            markerTable: 'markers',
-            item: Task,
-            viewType: 'NEW_IMAGE',
-            group: (task) => ({ listId: task.listId }),
-          }),
-        ],
-        { deliveries: 'faulty', times: 2 },
-      )
-      .then({
-        donePoints: [
-          { listId: 'home', points: 8 },
-          { listId: 'work', points: 0 },
-        ],
-        tasksPerList: [
-          { listId: 'home', count: 2 },
-          { listId: 'work', count: 0 },
-        ],
-      }));
 
   it('is refused when a projection plans a marker outside its own scope', () => {
     const stray = defineProjection({

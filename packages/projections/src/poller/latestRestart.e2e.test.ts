@@ -1,6 +1,6 @@
 import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { type SequenceNumber, sortableSequenceNumber } from '@sluice/core';
-import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/testing';
+import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createLeaseTable } from './lease/createLeaseTable.js';

@@ -1,5 +1,5 @@
 import { compareSequenceNumbers, type SequenceNumber, sortableSequenceNumber } from '@sluice/core';
-import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/testing';
+import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';

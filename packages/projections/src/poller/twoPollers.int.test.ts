@@ -1,5 +1,5 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { connectDynamoDBLocal } from '@sluice/testing';
+import { connectDynamoDBLocal } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createLeaseTable } from './lease/createLeaseTable.js';

@@ -1,5 +1,5 @@
 import { ManualClock } from '@sluice/core';
-import { InMemoryStreamsClient, InMemoryTable } from '@sluice/testing';
+import { InMemoryStreamsClient, InMemoryTable } from '@sluice/offline';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryDeadLetters } from '../deadLetter/inMemoryDeadLetters.js';

@@ -1,4 +1,4 @@
-import { InMemoryStreamsClient, InMemoryTable } from '@sluice/testing';
+import { InMemoryStreamsClient, InMemoryTable } from '@sluice/offline';
 import { describe, expect, it } from 'vitest';
 import { backfill } from '../backfill/backfill.js';
 import { inMemoryScanSource } from '../backfill/inMemoryScanSource.js';

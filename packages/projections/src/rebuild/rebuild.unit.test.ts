@@ -1,4 +1,4 @@
-import { InMemoryStreamsClient, type InMemoryTable } from '@sluice/testing';
+import { InMemoryStreamsClient, type InMemoryTable } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inMemoryScanSource } from '../backfill/inMemoryScanSource.js';

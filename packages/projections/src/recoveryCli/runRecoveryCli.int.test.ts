@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand } from '@aws-sdk/client-dynamodb-streams';
-import { readDynamoDBLocalStream } from '@sluice/testing';
+import { readDynamoDBLocalStream } from '@sluice/offline';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InProcessDynamoDB, readDynamoDBLocalStream } from '@sluice/testing';
+import { InProcessDynamoDB, readDynamoDBLocalStream } from '@sluice/offline';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { SequenceNumber } from '@sluice/core';
-import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/testing';
+import { connectDynamoDBLocal, readDynamoDBLocalStream } from '@sluice/offline';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { deadLetterTableSpec } from '../deadLetter/deadLetterTableSpec.js';

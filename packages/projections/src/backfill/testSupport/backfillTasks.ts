@@ -1,4 +1,5 @@
-import { InMemoryTable, ManualClock } from '@sluice/testing';
+import { ManualClock } from '@sluice/core';
+import { InMemoryTable } from '@sluice/offline';
 import fc from 'fast-check';
 import { aggregate } from '../../builtins/aggregate.js';
 import { archive } from '../../builtins/archive.js';

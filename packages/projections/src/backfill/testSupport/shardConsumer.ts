@@ -1,5 +1,5 @@
-import type { InMemoryStreamRecord, InMemoryTable } from '@sluice/testing';
-import { toLambdaRecord } from '@sluice/testing';
+import type { InMemoryStreamRecord, InMemoryTable } from '@sluice/offline';
+import { toLambdaRecord } from '@sluice/offline';
 import { processBatch } from '../../batch/processBatch.js';
 import { InMemoryDeadLetters } from '../../deadLetter/inMemoryDeadLetters.js';
 import type { Projection } from '../../projection/projection.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectDynamoDBLocal, type DynamoDBLocalConnection } from '@sluice/testing';
+import { connectDynamoDBLocal, type DynamoDBLocalConnection } from '@sluice/offline';
 import { inject } from 'vitest';
 
 declare module 'vitest' {

@@ -1,4 +1,5 @@
-import { InMemoryTable, ManualClock } from '@sluice/testing';
+import { ManualClock } from '@sluice/core';
+import { InMemoryTable } from '@sluice/offline';
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { defineEffects } from '../effectProjection.js';

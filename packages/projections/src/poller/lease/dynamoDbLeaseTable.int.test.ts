@@ -1,4 +1,4 @@
-import { connectDynamoDBLocal } from '@sluice/testing';
+import { connectDynamoDBLocal } from '@sluice/offline';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { describeLeaseTableContract } from '../testSupport/leaseTableContract.js';
 import { createLeaseTable } from './createLeaseTable.js';

@@ -1,4 +1,4 @@
-import { createEventSourceMapping, InMemoryTable, toLambdaEvent } from '@sluice/testing';
+import { createEventSourceMapping, InMemoryTable, toLambdaEvent } from '@sluice/offline';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,10 @@
-import { faultyDeliveries, given, type TableWrite } from '@sluice/testing';
+import { lookup } from '@sluice/projections';
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { describe, it } from 'vitest';
-import { lookup } from './lookup.js';
+import { faultyDeliveries } from '../spec/deliveryPlan.js';
+import { given } from '../spec/given.js';
+import type { TableWrite } from '../spec/tableWrite.js';
 
 // email → userId over a users table on four shards, where the in-memory stream's sequence numbers
 // mislead across shards on purpose: any comparison of two users' versions would show up here.
