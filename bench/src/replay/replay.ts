@@ -68,6 +68,73 @@ export interface ReplayResult {
   readonly archiveRows: number;
 }
 
+type Gc = (options?: { type: 'minor' | 'major' }) => void;
+
+// The next `size` records after `lastSequenceNumber`, through a fresh iterator: at replay speed
+// the clock may outrun an iterator's 15 minutes.
+const readAfter = (
+  stream: OrderLineWorkload['table']['stream'],
+  shardId: string,
+  lastSequenceNumber: string | undefined,
+  size: number,
+) => {
+  const { ShardIterator } = stream.getShardIterator({
+    StreamArn: stream.streamArn,
+    ShardId: shardId,
+    ...(lastSequenceNumber === undefined
+      ? { ShardIteratorType: 'TRIM_HORIZON' }
+      : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: lastSequenceNumber }),
+  });
+  return stream.getRecords({ ShardIterator, Limit: size }).Records;
+};
+
+// One batch through the three projections; any failure or poison record stops the replay.
+const runSluice = async (
+  settings: Parameters<typeof processBatch>[0],
+  records: Parameters<typeof processBatch>[1],
+  consumed: number,
+): Promise<void> => {
+  const result = await processBatch(settings, records);
+  if (result._tag !== 'BatchCompleted' || result.poison.length > 0)
+    throw new Error(`replay stopped after ${consumed} changes: ${JSON.stringify(result)}`);
+};
+
+// Memory now, and the heap still retained after a full collection when `gc` is exposed.
+const memoryCheckpoint = (
+  consumed: number,
+  workload: OrderLineWorkload,
+  gc: Gc | undefined,
+): MemoryCheckpoint => {
+  const memory = process.memoryUsage();
+  gc?.();
+  return {
+    consumed,
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    retainedHeapBytes: gc ? process.memoryUsage().heapUsed : undefined,
+    streamRecords: workload.table.stream.heldRecordCount(),
+    tableItems: workload.table.itemCount,
+  };
+};
+
+// What the tables hold at the end. The in-memory store keeps expired markers (TTL deletion is
+// DynamoDB's job): those DynamoDB would still hold are counted apart.
+const tablesAtEnd = async (store: DrainingStore, workload: OrderLineWorkload) => {
+  const rows = async (table: string) => (await store.scan(table)).length;
+  const nowSeconds = workload.clock.now() / 1000;
+  const unexpired = (await store.scan(benchTables.markers)).filter(
+    (marker) => typeof marker.expiresAt !== 'number' || marker.expiresAt > nowSeconds,
+  ).length;
+  return {
+    historyRows: store.drainedRows,
+    aggregateRows: await rows(benchTables.linesPerOrder),
+    markerRows: await rows(benchTables.markers),
+    unexpiredMarkerRows: unexpired,
+    liveItems: workload.table.itemCount,
+    archiveRows: await rows(benchTables.archive),
+  };
+};
+
 /**
  * Issue 7, measurement 4: generated order-line changes on an in-memory table are read from its
  * stream a batch at a time (as a poller does) and run through order history, lines per order and
@@ -98,7 +165,7 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
   let peakRssBytes = 0;
   let nextCheckpoint = every;
   // Available when the process runs with --expose-gc (`runReplayInChild` does); outside timed sections.
-  const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+  const gc = (globalThis as { gc?: Gc }).gc;
   for (let consumed = 0; consumed < changes; ) {
     const size = Math.min(batchSize, changes - consumed);
     let start = performance.now();
@@ -109,21 +176,9 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     gc?.({ type: 'minor' });
 
     start = performance.now();
-    // A fresh iterator per read: at replay speed the clock may outrun an iterator's 15 minutes.
-    const { ShardIterator } = stream.getShardIterator({
-      StreamArn: stream.streamArn,
-      ShardId: shardId,
-      ...(lastSequenceNumber === undefined
-        ? { ShardIteratorType: 'TRIM_HORIZON' }
-        : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: lastSequenceNumber }),
-    });
-    const { Records } = stream.getRecords({ ShardIterator, Limit: size });
+    const Records = readAfter(stream, shardId, lastSequenceNumber, size);
     if (pipeline === 'unmarshall') unmarshallImages(Records);
-    else {
-      const result = await processBatch(settings, Records);
-      if (result._tag !== 'BatchCompleted' || result.poison.length > 0)
-        throw new Error(`replay stopped after ${consumed} changes: ${JSON.stringify(result)}`);
-    }
+    else await runSluice(settings, Records, consumed);
     replayMs += performance.now() - start;
     if (Records.length !== size)
       throw new Error(`replay read ${Records.length} records, expected ${size}`);
@@ -133,25 +188,10 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     const rss = process.memoryUsage.rss();
     if (rss > peakRssBytes) peakRssBytes = rss;
     if (consumed >= nextCheckpoint || consumed === changes) {
-      const memory = process.memoryUsage();
-      gc?.();
-      checkpoints.push({
-        consumed,
-        rssBytes: memory.rss,
-        heapUsedBytes: memory.heapUsed,
-        retainedHeapBytes: gc ? process.memoryUsage().heapUsed : undefined,
-        streamRecords: stream.heldRecordCount(),
-        tableItems: workload.table.itemCount,
-      });
+      checkpoints.push(memoryCheckpoint(consumed, workload, gc));
       nextCheckpoint += every;
     }
   }
-  const rows = async (table: string) => (await store.scan(table)).length;
-  // The in-memory store keeps expired markers (TTL deletion is DynamoDB's job): count the others.
-  const nowSeconds = workload.clock.now() / 1000;
-  const unexpired = (await store.scan(benchTables.markers)).filter(
-    (marker) => typeof marker.expiresAt !== 'number' || marker.expiresAt > nowSeconds,
-  ).length;
   return {
     pipeline,
     changes,
@@ -164,11 +204,6 @@ export const replay = async (options: ReplayOptions): Promise<ReplayResult> => {
     checkpoints,
     peakRssBytes,
     maxRssBytes: resourceUsage().maxRSS * 1024,
-    historyRows: store.drainedRows,
-    aggregateRows: await rows(benchTables.linesPerOrder),
-    markerRows: await rows(benchTables.markers),
-    unexpiredMarkerRows: unexpired,
-    liveItems: workload.table.itemCount,
-    archiveRows: await rows(benchTables.archive),
+    ...(await tablesAtEnd(store, workload)),
   };
 };
