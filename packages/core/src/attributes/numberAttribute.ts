@@ -27,6 +27,18 @@ const isShortDecimal = (text: string): boolean => {
   return digits > 0;
 };
 
+// Plain digits, the common case, are summed while they are checked (each step below 10^15 is
+// exact, so the sum is what `Number` reads); anything else short goes through `Number`.
+const shortDecimalValue = (text: string): number | undefined => {
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return isShortDecimal(text) ? Number(text) : undefined;
+    value = value * 10 + digit;
+  }
+  return text.length > 0 ? value : undefined;
+};
+
 /**
  * Reads an `N` attribute as util-dynamodb's `unmarshall` does (a `number`, or a `bigint` for
  * integers beyond 2^53), except that a number JS would silently round is never returned rounded.
@@ -41,7 +53,10 @@ export const readNumber = (
       `N expects a number written as text, got ${describeValue(text)}`,
     );
   }
-  if (text.length <= 15 && isShortDecimal(text)) return Number(text);
+  if (text.length <= 15) {
+    const short = shortDecimalValue(text);
+    if (short !== undefined) return short;
+  }
   if (!DECIMAL_TEXT.test(text)) {
     return new AttributeProblem(
       'InvalidAttributeValue',

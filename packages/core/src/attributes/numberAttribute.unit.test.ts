@@ -18,6 +18,21 @@ describe('readNumber', () => {
     );
   });
 
+  it('reads plain digit strings of up to 15 digits (leading zeros too) as Number does', () => {
+    const digits = fc.string({
+      unit: fc.constantFrom(...'0123456789'),
+      minLength: 1,
+      maxLength: 15,
+    });
+    fc.assert(
+      fc.property(digits, (text) => {
+        expect(readNumber(text, 'fail')).toBe(Number(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readNumber('999999999999999', 'fail')).toBe(999999999999999);
+  });
+
   it('reads plain short decimals, signs and lone points included', () => {
     for (const text of ['0', '-0', '+7', '1.', '.5', '-.5', '123456789012345', '1.5'])
       expect(readNumber(text, 'fail')).toBe(Number(text));

@@ -123,6 +123,13 @@ const validOrder = orderArbitrary((right) => right);
 /** Items whose fields are mostly right, sometimes missing, of another type or out of range. */
 const orderLike = orderArbitrary(mostly);
 
+// A cheap per-seed order of attribute names.
+const hashOf = (name: string, seed: number): number => {
+  let h = seed;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
+  return h;
+};
+
 const slowPath = (codec: t.Decoder<unknown, unknown>, map: unknown) => {
   const item = unmarshallItem(map);
   return E.isLeft(item) ? item : codec.decode(item.right);
@@ -164,6 +171,43 @@ describe('fastDecodeMap', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('answers the same as the slow path, key order included, whatever order the image lists its attributes in', () => {
+    // The decoder expects the attributes in the order it last saw; shuffled images take its
+    // fallback, and the result keeps the image's order as the unmarshalled object does.
+    const keyOrder = (value: unknown): unknown =>
+      value !== null && typeof value === 'object' && !(value instanceof Set)
+        ? Object.entries(value).map(([k, v]) => [k, keyOrder(v)])
+        : value;
+    fc.assert(
+      fc.property(
+        validOrder,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+        (order, seeds) => {
+          const map = marshall(order, { removeUndefinedValues: true });
+          const entries = Object.entries(map);
+          // Decode the marshalled order first, so the shuffled one below meets a warmed expectation.
+          for (const seed of [0, ...seeds]) {
+            const shuffled = Object.fromEntries(
+              seed === 0
+                ? entries
+                : [...entries].sort((a, b) => hashOf(a[0], seed) - hashOf(b[0], seed)),
+            );
+            for (const codec of [Order, t.exact(Order), OrderIntersection]) {
+              const fast = fastDecodeMap(codec, shuffled, 'fail');
+              const slow = slowPath(codec, shuffled);
+              expect(fast).not.toBe(MISS);
+              expect(slow).toStrictEqual(E.right(fast));
+              expect(keyOrder(fast)).toStrictEqual(
+                keyOrder(E.isRight(slow) ? slow.right : undefined),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
