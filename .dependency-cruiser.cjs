@@ -7,10 +7,13 @@ module.exports = {
   forbidden: [
     {
       name: 'core-stands-alone',
-      comment: '@sluice/core is the bottom layer: it never imports projections or testing.',
+      comment:
+        '@sluice/core is the bottom layer: it never imports projections, offline or testing.',
       severity: 'error',
       from: { path: '^packages/core/src' },
-      to: { path: '^packages/(projections|testing)/|@sluice/(projections|testing)' },
+      to: {
+        path: '^packages/(projections|offline|testing)/|@sluice/(projections|offline|testing)',
+      },
     },
     {
       name: 'planning-is-pure',
@@ -37,10 +40,10 @@ module.exports = {
     {
       name: 'testing-stays-out-of-production',
       comment:
-        '@sluice/testing is for tests: production code of core and projections never imports it.',
+        '@sluice/testing and @sluice/offline are for tests: production code of core and projections never imports them.',
       severity: 'error',
       from: production('^packages/(core|projections)/src/'),
-      to: { path: '^packages/testing/|@sluice/testing' },
+      to: { path: '^packages/(offline|testing)/|@sluice/(offline|testing)' },
     },
     {
       name: 'no-cycles',
@@ -51,7 +54,10 @@ module.exports = {
     },
     {
       name: 'declared-dependencies',
-      comment: 'Every package imported is declared in the importing package.json.',
+      comment:
+        'Every package imported is declared in the importing package.json. Workspace packages ' +
+        'resolve through tsconfig paths (aliases) and escape this rule: the layering test ' +
+        '(packageGraph.unit.test.ts) checks those, and that the package graph has no cycle.',
       severity: 'error',
       // The packaging consumer is installed into a project of its own, with its own package.json.
       from: { path: '^(packages|examples|bench)/', pathNot: '^examples/packaging/consumer/' },

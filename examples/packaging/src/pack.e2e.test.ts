@@ -91,9 +91,10 @@ describe('the packed packages, installed with npm outside the workspace', () => 
       }
     }
     for (const pkg of publishable) tarballs.set(pkg.manifest.name, await packPackage(pkg, scratch));
-    const [core, projections, testing, cdk] = [
+    const [core, projections, offline, testing, cdk] = [
       '@sluice/core',
       '@sluice/projections',
+      '@sluice/offline',
       '@sluice/testing',
       '@sluice/cdk',
     ];
@@ -107,6 +108,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
           [cdk]: tarball(cdk),
         },
         devDependencies: {
+          [offline]: tarball(offline),
           [testing]: tarball(testing),
           ...typeChecking,
         },
@@ -307,14 +309,16 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     }
   }, 60_000);
 
-  it('keep @sluice/testing out of the production dependency tree', async () => {
+  it('keep @sluice/testing and @sluice/offline out of the production dependency tree', async () => {
     const [all, production] = await Promise.all([
       installedTree(consumer, false),
       installedTree(consumer, true),
     ]);
     expect(all).toContain('@sluice/testing');
+    expect(all).toContain('@sluice/offline');
     expect(production).toContain('@sluice/projections');
     expect(production).not.toContain('@sluice/testing');
+    expect(production).not.toContain('@sluice/offline');
   }, 60_000);
 
   it('let @sluice/core be installed alone, with no projections or testing code', async () => {
@@ -331,7 +335,7 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     const mentions = core
       .filter((entry) => entry.startsWith('dist/'))
       .filter((entry) =>
-        /@sluice\/(projections|testing)/.test(
+        /@sluice\/(projections|offline|testing)/.test(
           readFileSync(join(coreOnly, 'node_modules', '@sluice', 'core', entry), 'utf8'),
         ),
       );

@@ -1,3 +1,5 @@
+import { stronglyConnected } from './stronglyConnected.js';
+
 /** One import, file to file, as the dependency cruiser resolved it. */
 export interface FileImport {
   readonly from: string;
@@ -40,36 +42,4 @@ export const folderCycles = (imports: readonly FileImport[]): string[][] => {
     .filter((group) => group.length > 1)
     .map((group) => group.sort())
     .sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
-};
-
-// Tarjan's algorithm, iterative over the few dozen folders of this repository.
-const stronglyConnected = (edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] => {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const groups: string[][] = [];
-  const visit = (node: string): void => {
-    index.set(node, index.size);
-    low.set(node, index.get(node)!);
-    stack.push(node);
-    onStack.add(node);
-    for (const next of edges.get(node) ?? []) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(node, Math.min(low.get(node)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
-    }
-    if (low.get(node) !== index.get(node)) return;
-    const group: string[] = [];
-    let member: string | undefined;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      group.push(member);
-    } while (member !== node);
-    groups.push(group);
-  };
-  for (const node of edges.keys()) if (!index.has(node)) visit(node);
-  return groups;
 };

@@ -39,6 +39,9 @@ describe('the layering rules of ARCHITECTURE.md', () => {
       'packages/projections/src/lambda/handler.ts':
         "import { store } from '../memory/store.js';\nexport const h = store;\n",
       'packages/projections/src/memory/store.ts': 'export const store = 1;\n',
+      'packages/projections/src/batch/batch.ts':
+        "import { table } from '../../../offline/src/table/table.js';\nexport const b = table;\n",
+      'packages/offline/src/table/table.ts': 'export const table = 1;\n',
       'packages/testing/src/table/table.ts':
         "import { s } from '../stream/stream.js';\nexport const t = s;\nexport const k = 1;\n",
       'packages/testing/src/stream/stream.ts':
@@ -50,6 +53,7 @@ describe('the layering rules of ARCHITECTURE.md', () => {
     expect(rules).toContain('core-stands-alone');
     expect(rules).toContain('planning-is-pure');
     expect(rules).toContain('runners-use-the-store-interface');
+    expect(rules).toContain('testing-stays-out-of-production');
     expect(folderCycles(found.imports)).toEqual([
       ['packages/testing/src/stream', 'packages/testing/src/table'],
     ]);

@@ -10,8 +10,14 @@ import {
 } from '../pack/consumerProject.js';
 import { packPackage } from '../pack/packPackage.js';
 import { publishablePackages, readManifest, repoRoot } from '../workspace/publishablePackages.js';
+import type { InstallLine } from './installLine.js';
 import { installLineOfReadme, type ReadmeExample, readmeExamples } from './readmeExamples.js';
-import { combineInstallLines, type ReadmeProject, readmeProjects } from './readmeProjects.js';
+import {
+  combineInstallLines,
+  type ReadmeProject,
+  readmeProjects,
+  unnamedSluiceDependencies,
+} from './readmeProjects.js';
 import { versionRangeOf } from './versionRange.js';
 
 // A user follows a README: its install line in a fresh project, then its examples pasted into
@@ -69,6 +75,13 @@ const compilerOptions = {
   skipLibCheck: true,
 };
 
+// npm takes a package no one names from the registry, where this version is not published yet
+// (pnpm takes it from the overrides): hand npm the tarball of each such Sluice dependency.
+const unpublished = (manager: PackageManager, line: InstallLine): string[] =>
+  manager === 'npm'
+    ? unnamedSluiceDependencies([...line.dependencies, ...line.devDependencies], manifests)
+    : [];
+
 const install = ({ manager, project, dir }: (typeof setups)[number]) => {
   const line = combineInstallLines(project.installs.map(installLineOfReadme));
   const examples = examplesOf(project);
@@ -86,7 +99,11 @@ const install = ({ manager, project, dir }: (typeof setups)[number]) => {
     dir,
     manager,
     dependencies: ranges(line.dependencies),
-    devDependencies: ranges([...line.devDependencies, ...typeChecking]),
+    devDependencies: ranges([
+      ...line.devDependencies,
+      ...typeChecking,
+      ...unpublished(manager, line),
+    ]),
     overrides: Object.fromEntries([...tarballs.keys()].map((name) => [name, rangeFor(name)])),
     texts,
     files: fixtures,

@@ -70,3 +70,24 @@ export const requiredPeers = (
   for (const name of installed) visit(name, new Set());
   return [...peers].sort();
 };
+
+/**
+ * The Sluice packages the named ones depend on, directly or through each other, that are not
+ * named themselves (`@sluice/offline` under `@sluice/testing`).
+ */
+export const unnamedSluiceDependencies = (
+  installed: readonly string[],
+  manifests: readonly Manifest[],
+): string[] => {
+  const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]));
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    for (const dependency of Object.keys({ ...(byName.get(name)?.dependencies as object) })) {
+      if (!byName.has(dependency) || found.has(dependency)) continue;
+      found.add(dependency);
+      visit(dependency);
+    }
+  };
+  for (const name of installed) visit(name);
+  return [...found].filter((name) => !installed.includes(name)).sort();
+};
