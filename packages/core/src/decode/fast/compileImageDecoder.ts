@@ -47,7 +47,14 @@ const payload = (type: string, check: string): string =>
   `if (${NOT_AN_OBJECT}) return MISS;
   const p = a[${JSON.stringify(type)}];
   if (${check}) return MISS;
-  for (const k in a) if (k !== ${JSON.stringify(type)} && a[k] !== undefined) return MISS;`;
+  for (const t in a) if (t !== ${JSON.stringify(type)} && a[t] !== undefined) return MISS;`;
+
+/** Code reading a scalar AttributeValue `a`: `body` checks it (or returns MISS), `result` is its value or MISS. */
+interface Scalar {
+  readonly parameters: string;
+  readonly body: string;
+  readonly result: string;
+}
 
 class Generator {
   readonly functions: string[] = [];
@@ -68,22 +75,16 @@ class Generator {
   attribute(plan: ImagePlan): string {
     switch (plan.kind) {
       case 'string':
-        return this.define('a', `${payload('S', 'typeof p !== "string"')} return p;`);
       case 'number':
-        return this.define('a, x', `${payload('N', 'p === undefined')} return h.numberOf(p, x);`);
       case 'boolean':
-        return this.define('a', `${payload('BOOL', 'typeof p !== "boolean"')} return p;`);
       case 'null':
-        return this.define('a', `${payload('NULL', 'p !== true')} return null;`);
+      case 'keyof':
+      case 'literal': {
+        const scalar = this.scalar(plan) as Scalar;
+        return this.define(scalar.parameters, `${scalar.body} return ${scalar.result};`);
+      }
       case 'unknown':
         return this.define('a, x', 'return h.anyValue(a, x);');
-      case 'literal':
-        return this.literal(plan.value);
-      case 'keyof': {
-        const keys = this.constant(plan.keys);
-        const body = `${payload('S', 'typeof p !== "string"')} return h.hasOwn.call(${keys}, p) ? p : MISS;`;
-        return this.define('a', body);
-      }
       case 'union': {
         const tries = plan.members
           .map((member) => `v = ${this.attribute(member)}(a, x); if (v !== MISS) return v;`)
@@ -146,25 +147,57 @@ class Generator {
     }
   }
 
-  private literal(value: string | number | boolean): string {
+  /** Scalar plans, whose code is small enough to write inline where an object reads them. */
+  scalar(plan: ImagePlan): Scalar | undefined {
+    switch (plan.kind) {
+      case 'string':
+        return { parameters: 'a', body: payload('S', 'typeof p !== "string"'), result: 'p' };
+      case 'number':
+        return {
+          parameters: 'a, x',
+          body: payload('N', 'p === undefined'),
+          result: 'h.numberOf(p, x)',
+        };
+      case 'boolean':
+        return { parameters: 'a', body: payload('BOOL', 'typeof p !== "boolean"'), result: 'p' };
+      case 'null':
+        return { parameters: 'a', body: payload('NULL', 'p !== true'), result: 'null' };
+      case 'keyof': {
+        const keys = this.constant(plan.keys);
+        const result = `h.hasOwn.call(${keys}, p) ? p : MISS`;
+        return { parameters: 'a', body: payload('S', 'typeof p !== "string"'), result };
+      }
+      case 'literal':
+        return this.literal(plan.value);
+      default:
+        return undefined;
+    }
+  }
+
+  private literal(value: string | number | boolean): Scalar {
     const c = this.constant(value);
     if (typeof value === 'string')
-      return this.define('a', `${payload('S', 'p !== ' + c)} return ${c};`);
+      return { parameters: 'a', body: payload('S', `p !== ${c}`), result: c };
     if (typeof value === 'boolean')
-      return this.define('a', `${payload('BOOL', 'p !== ' + c)} return ${c};`);
+      return { parameters: 'a', body: payload('BOOL', `p !== ${c}`), result: c };
     // io-ts answers with the literal itself (`-0` read for `0` gives `0`).
-    return this.define(
-      'a, x',
-      `${payload('N', 'p === undefined')} return h.numberOf(p, x) === ${c} ? ${c} : MISS;`,
-    );
+    const result = `h.numberOf(p, x) === ${c} ? ${c} : MISS`;
+    return { parameters: 'a, x', body: payload('N', 'p === undefined'), result };
   }
 
   // Mirrors io-ts `type`/`partial`: every attribute is kept (unless `strip`), declared ones
   // decoded with their plan, and declared names the map lacks validated as io-ts validates them.
   private objectFunction(object: ObjectPlan): string {
-    const decoders = object.fields.map((field) => this.attribute(field.plan));
+    // Scalars are written inline: a call per attribute would soon exhaust what V8 inlines into
+    // one optimised function (measured: the bench's images ~25% slower as calls).
+    const reads = object.fields.map((field) => {
+      const scalar = this.scalar(field.plan);
+      return scalar === undefined
+        ? `v = ${this.attribute(field.plan)}(a, x);`
+        : `{\n  ${scalar.body}\n  v = ${scalar.result};\n  }`;
+    });
     const names = object.fields.map((field) => JSON.stringify(field.name));
-    const decodeField = (i: number) => `v = ${decoders[i]}(a, x);
+    const decodeField = (i: number) => `${reads[i]}
         if (v === MISS) return MISS;
         o[${names[i]}] = v;
         n++;
