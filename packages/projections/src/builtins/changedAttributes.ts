@@ -11,21 +11,22 @@ export const changedAttributes = (
   newImage: Readonly<Record<string, unknown>>,
 ): string[] => {
   const changed: string[] = [];
-  // `for…in` with own-property checks lists what `Object.keys` would, without two arrays per change.
-  let shared = 0;
-  for (const name in newImage) {
-    if (!Object.hasOwn(newImage, name)) continue;
-    if (!Object.hasOwn(oldImage, name)) changed.push(name);
-    else {
-      shared++;
-      if (!sameValue(oldImage[name], newImage[name])) changed.push(name);
-    }
+  const newNames = Object.keys(newImage);
+  const oldNames = Object.keys(oldImage);
+  // Images of one table list their names in one order: while the two lists agree position by
+  // position, a name is known to be in both without an own-property check.
+  let aligned = newNames.length === oldNames.length;
+  for (let i = 0; i < newNames.length; i++) {
+    const name = newNames[i]!;
+    if (aligned && oldNames[i] !== name) aligned = false;
+    if (!aligned && !Object.hasOwn(oldImage, name)) changed.push(name);
+    else if (!sameValue(oldImage[name], newImage[name])) changed.push(name);
   }
-  let oldNames = 0;
-  for (const name in oldImage) if (Object.hasOwn(oldImage, name)) oldNames++;
-  // Every old name is also a new one when the counts match: nothing was removed.
-  if (shared !== oldNames)
-    for (const name in oldImage)
-      if (Object.hasOwn(oldImage, name) && !Object.hasOwn(newImage, name)) changed.push(name);
+  // Aligned to the end, both lists hold the same names: nothing was removed.
+  if (!aligned)
+    for (let i = 0; i < oldNames.length; i++) {
+      const name = oldNames[i]!;
+      if (!Object.hasOwn(newImage, name)) changed.push(name);
+    }
   return sortNames(changed);
 };

@@ -43,6 +43,8 @@ describe('changedAttributes', () => {
   it('tells a list from a map and a set from a list', () => {
     expect(valueEquals([1], { 0: 1 })).toBe(false);
     expect(valueEquals(new Set([1]), [1])).toBe(false);
+    // Same number of names, other names: unequal even where both read `undefined`.
+    expect(valueEquals({ a: undefined, c: 1 }, { b: undefined, c: 1 })).toBe(false);
     expect(valueEquals(new Set([new Uint8Array([1])]), new Set([new Uint8Array([1])]))).toBe(true);
   });
   it('names exactly the attributes added, removed or deeply changed, sorted, for random image pairs', () => {
@@ -77,6 +79,48 @@ describe('changedAttributes', () => {
         expect(changedAttributes(before, after)).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('agrees with the obvious comparison when the new image keeps the old one’s name order, with values swapped, names dropped or added', () => {
+    const value = fc.oneof(
+      fc.constantFrom('a', 1, true, null),
+      fc.constantFrom('x', 'y').map((k) => ({ [k]: { deep: k } })),
+      fc.constantFrom(1, 2).map((n) => new Set([n])),
+    );
+    const obvious = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+      [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter(
+          (n) =>
+            !Object.hasOwn(before, n) ||
+            !Object.hasOwn(after, n) ||
+            !isDeepStrictEqual(before[n], after[n]),
+        )
+        .sort();
+    const names = ['m', 'b', 'z', 'a', 'k', 'c'];
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: names.length, maxLength: names.length }),
+        fc.array(fc.option(value, { nil: undefined }), {
+          minLength: names.length,
+          maxLength: names.length,
+        }),
+        fc.subarray(names),
+        fc.option(fc.constantFrom('y', 'd'), { nil: undefined }),
+        (values, replaced, dropped, added) => {
+          const before: Record<string, unknown> = {};
+          const after: Record<string, unknown> = {};
+          names.forEach((name, i) => {
+            before[name] = values[i];
+            if (!dropped.includes(name))
+              after[name] = replaced[i] === undefined ? structuredClone(values[i]) : replaced[i];
+          });
+          if (added !== undefined) after[added] = 1;
+          expect(changedAttributes(before, after)).toEqual(obvious(before, after));
+          expect(changedAttributes(after, before)).toEqual(obvious(after, before));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
