@@ -18,6 +18,9 @@ export interface RawDecoding {
 
 type Decoded = E.Either<DecodeFailure, AdmittedEvent>;
 
+// Shared by every record no projection refused: read by index only, never written.
+const NO_REFUSALS: readonly undefined[] = [];
+
 // Projections sharing an item codec and a key codec decode a record once.
 const codecGroups = (projections: readonly Projection[]) => {
   const groups: { item: Projection['item']; keys: Projection['keys'] }[] = [];
@@ -54,7 +57,8 @@ export const readRawRecords = (
     const record = records[i];
     decoded.fill(undefined);
     const events: Array<AdmittedEvent | undefined> = new Array(projections.length);
-    const refusals: Array<PoisonReason | undefined> = new Array(projections.length);
+    // Allocated at the first refusal: nearly every record has none.
+    let refusals: Array<PoisonReason | undefined> | undefined;
     let unreadable: DecodeFailure | undefined;
     let first: AdmittedEvent | undefined;
     for (let j = 0; j < projections.length && unreadable === undefined; j++) {
@@ -68,19 +72,32 @@ export const readRawRecords = (
       }
       if (result._tag === 'Left') {
         // Only a codec's verdict is this projection's business; anything else is the record's.
-        if (result.left._tag === 'ImageDecodeFailure') refusals[j] = result.left;
-        else unreadable = result.left;
+        if (result.left._tag !== 'ImageDecodeFailure') {
+          unreadable = result.left;
+          continue;
+        }
+        refusals ??= new Array(projections.length);
+        refusals[j] = result.left;
         continue;
       }
       const event = result.right;
       first ??= event;
       if (providesImages(event.streamViewType, projection.viewType)) events[j] = event;
-      else refusals[j] = viewTypeMismatch(projection, event);
+      else {
+        refusals ??= new Array(projections.length);
+        refusals[j] = viewTypeMismatch(projection, event);
+      }
     }
     read[i] =
       unreadable !== undefined
         ? unreadableRecord(record, unreadable)
-        : { record, decoded: first, unreadable: undefined, events, refusals };
+        : {
+            record,
+            decoded: first,
+            unreadable: undefined,
+            events,
+            refusals: refusals ?? NO_REFUSALS,
+          };
   }
   return read;
 };
