@@ -22,6 +22,20 @@ const log = (message: string) => console.error(`[bench] ${message}`);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+// DynamoDB Local at `endpoint`, or a fresh one with the time its JVM took to answer (issue 13's
+// start-up comparison).
+const launchDynamoDBLocal = async (endpoint: string | undefined) => {
+  log(endpoint ? `using DynamoDB Local at ${endpoint}` : 'starting DynamoDB Local…');
+  if (endpoint)
+    return {
+      local: { ...connectDynamoDBLocal(endpoint), stop: async () => undefined },
+      launchMs: undefined,
+    };
+  const launchStart = performance.now();
+  const local = await startDynamoDBLocal();
+  return { local, launchMs: performance.now() - launchStart };
+};
+
 const run = async (options: BenchOptions): Promise<BenchResults> => {
   const started = performance.now();
   const machine = machineInfo();
@@ -61,15 +75,7 @@ const run = async (options: BenchOptions): Promise<BenchResults> => {
     results.inProcess = await measureInProcess(sizes.inProcess);
   });
   if (only.includes('cost') || only.includes('lag') || only.includes('inProcess')) {
-    log(
-      options.endpoint ? `using DynamoDB Local at ${options.endpoint}` : 'starting DynamoDB Local…',
-    );
-    const launchStart = performance.now();
-    const local = options.endpoint
-      ? { ...connectDynamoDBLocal(options.endpoint), stop: async () => undefined }
-      : await startDynamoDBLocal();
-    // The JVM's launch until it answers, for issue 13's start-up comparison.
-    const launchMs = options.endpoint ? undefined : performance.now() - launchStart;
+    const { local, launchMs } = await launchDynamoDBLocal(options.endpoint);
     try {
       // First, while DynamoDB Local's tables are empty and its JVM as fresh as a test run finds it.
       const inProcess = results.inProcess;

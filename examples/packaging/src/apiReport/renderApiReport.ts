@@ -123,9 +123,9 @@ const reportPage = (
  * its declaration printed without comments, followed by the package's own declarations that are not
  * exported but reachable from exported types (a user sees them without being able to name them),
  * and the names it exposes that the package's other entry points export.
- * Over 80 lines on purpose: `noteReferences` and `describe` share one walk's state (what is
- * exported, referenced, exported elsewhere), which closures keep in one place.
  */
+// long: `noteReferences` and `describe` share one walk's state (what is exported, referenced,
+// exported elsewhere), which closures keep in one place.
 export const renderApiReport = ({
   packageName,
   declarationFile,

@@ -108,15 +108,25 @@ const sourcesUnder = (dir: string): string[] =>
     return isSource(entry.name) ? [path] : [];
   });
 
+// Where the code lives whose functions are checked: every package's, example's and the bench's
+// `src`. Test files and `testSupport/` are left out everywhere.
+const SOURCE_ROOTS = ['packages', 'examples'];
+
 /**
- * Every function longer than the limit in the packages' sources (`packages/<name>/src`, test
- * files and `testSupport/` left out) under `root`, with paths relative to it.
+ * Every function longer than the limit in the sources under `root` (`packages/<name>/src`,
+ * `examples/<name>/src`, `bench/src`; test files and `testSupport/` left out), with paths
+ * relative to it.
  */
 export const longFunctions = (root: string, max = MAX_FUNCTION_LINES): LongFunction[] => {
-  const packages = join(root, 'packages');
-  return readdirSync(packages, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(packages, entry.name, 'src'))
+  const srcDirs = [
+    ...SOURCE_ROOTS.flatMap((parent) =>
+      readdirSync(join(root, parent), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(root, parent, entry.name, 'src')),
+    ),
+    join(root, 'bench', 'src'),
+  ];
+  return srcDirs
     .flatMap((src) => (existsSync(src) ? sourcesUnder(src) : []))
     .sort()
     .flatMap((path) => longFunctionsIn(relative(root, path), readFileSync(path, 'utf8'), max));
