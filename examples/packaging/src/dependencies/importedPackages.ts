@@ -49,13 +49,23 @@ export const importedPackages = (packageDir: string): ReadonlySet<string> => {
   return names;
 };
 
-/** The peer dependencies of `name` as installed for the package in `packageDir` (none when absent). */
-export const peersOf = (packageDir: string, name: string): readonly string[] => {
+/** The peer dependencies of `name` as installed for the package in `packageDir` (none when absent); `required`: leaving out its optional ones. */
+export const peersOf = (
+  packageDir: string,
+  name: string,
+  which: 'all' | 'required' = 'all',
+): readonly string[] => {
   const candidates = [join(repoRoot, packageDir), repoRoot].map((base) =>
     join(base, 'node_modules', name, 'package.json'),
   );
   const found = candidates.find((path) => existsSync(path));
   if (found === undefined) return [];
-  const manifest = JSON.parse(readFileSync(found, 'utf8')) as { peerDependencies?: object };
-  return Object.keys(manifest.peerDependencies ?? {});
+  const manifest = JSON.parse(readFileSync(found, 'utf8')) as {
+    peerDependencies?: object;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  };
+  const peers = Object.keys(manifest.peerDependencies ?? {});
+  return which === 'all'
+    ? peers
+    : peers.filter((peer) => manifest.peerDependenciesMeta?.[peer]?.optional !== true);
 };
