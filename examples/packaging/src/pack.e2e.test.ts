@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ const consumer = join(scratch, 'consumer');
 const coreOnly = join(scratch, 'core-only');
 const lambdaOnly = join(scratch, 'lambda-only');
 const tarballs = new Map<string, string>();
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Projects with installed node_modules: removing them can take minutes on a busy disk.
+afterAll(() => rm(scratch, { recursive: true, force: true }), 600_000);
 
 const rootDevDependencies = readManifest('.').devDependencies as Record<string, string>;
 /** The peers a user installs: every required one (io-ts and fp-ts among them), no optional one. */

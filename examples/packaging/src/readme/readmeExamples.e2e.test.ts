@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,8 @@ const manifests = publishable.map(({ manifest }) => manifest);
 const rootManifest = readManifest('.');
 const scratch = mkdtempSync(join(tmpdir(), 'sluice-readme-'));
 const tarballs = new Map<string, string>();
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Projects with installed node_modules: removing them can take minutes on a busy disk.
+afterAll(() => rm(scratch, { recursive: true, force: true }), 600_000);
 
 const managers: readonly PackageManager[] = ['npm', 'pnpm'];
 const setups = managers.flatMap((manager) =>
