@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changeEvent } from '../testSupport/changeEvents.js';
 import { TaskCodec } from '../testSupport/taskHistory.js';
+import { changedAttributes } from './changedAttributes.js';
+import { isoTime } from './isoTime.js';
 import { orderHistory } from './orderHistory.js';
 
 const before = { id: 'a', list: 'l1', points: 1, title: 'x' };
@@ -90,5 +93,67 @@ describe('orderHistory', () => {
       oldImage: undefined,
     } as never);
     expect(modified[0]).not.toHaveProperty('row.changedAttributes');
+  });
+
+  it('builds every row as adding its fields one by one would: same fields, same order, key attributes last and winning', () => {
+    const names = fc.constantFrom('entityId', 'change', 'orderId', 'at', 'eventName', 'newImage');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('INSERT', 'MODIFY', 'REMOVE'),
+        fc.constantFrom('NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'),
+        fc.constantFrom('new', 'old', 'both', 'none'),
+        names,
+        names,
+        (eventName, viewType, images, partitionKey, sortKey) => {
+          const event = changeEvent({
+            eventName,
+            keys: { id: 'a' },
+            sequence: 7,
+            oldImage: before,
+            newImage: after,
+            viewType,
+          });
+          const history = orderHistory({
+            name: 'orderHistory',
+            table: 'history',
+            item: TaskCodec,
+            viewType: 'KEYS_ONLY',
+            entityId: () => 'a',
+            partitionKey,
+            sortKey,
+            images,
+          });
+          const [write] = history.plan(event as never);
+          // The obvious way: start with the four fields, add each present one, then the key.
+          const seen = event as {
+            newImage?: Record<string, unknown>;
+            oldImage?: Record<string, unknown>;
+          };
+          const expected: Record<string, unknown> = {
+            eventName: event.eventName,
+            eventId: event.eventId,
+            sequenceNumber: event.sequenceNumber,
+            at: isoTime(event.approximateCreationTime),
+          };
+          if ((images === 'new' || images === 'both') && seen.newImage)
+            expected.newImage = seen.newImage;
+          if ((images === 'old' || images === 'both') && seen.oldImage)
+            expected.oldImage = seen.oldImage;
+          const changed =
+            eventName === 'INSERT'
+              ? seen.newImage && Object.keys(seen.newImage).sort()
+              : eventName === 'REMOVE'
+                ? seen.oldImage && Object.keys(seen.oldImage).sort()
+                : seen.newImage && seen.oldImage && changedAttributes(seen.oldImage, seen.newImage);
+          if (changed !== undefined) expected.changedAttributes = changed;
+          const key = { [partitionKey]: 'a', [sortKey]: event.sequenceNumber.padStart(40, '0') };
+          expected[partitionKey] = key[partitionKey];
+          expected[sortKey] = key[sortKey];
+          expect(write).toStrictEqual({ _tag: 'PutRow', table: 'history', key, row: expected });
+          expect(Object.keys((write as { row: object }).row)).toEqual(Object.keys(expected));
+        },
+      ),
+      { numRuns: 600 },
+    );
   });
 });
