@@ -23,19 +23,21 @@ const killAll = (): void => {
 };
 
 const onSignal = (signal: NodeJS.Signals): void => {
-  killAll();
+  // Another listener (a poller stopping gracefully, say) decides when the process ends, and may
+  // still need DynamoDB Local for its last checkpoint: the 'exit' hook kills Java then.
+  if (process.listenerCount(signal) > 1) return;
   // With no other listener Node would have exited on this signal: keep that behaviour.
-  if (process.listenerCount(signal) === 1) {
-    process.removeListener(signal, onSignal);
-    process.kill(process.pid, signal);
-  }
+  killAll();
+  process.removeListener(signal, onSignal);
+  process.kill(process.pid, signal);
 };
 
 let installed = false;
 
 /**
  * Registers a child to be killed when this process exits or is interrupted, so a crashed or
- * aborted test run never leaves Java running. Returns the function that unregisters it.
+ * aborted test run never leaves Java running. On a signal some other listener handles, the child
+ * lives until the process exits. Returns the function that unregisters it.
  */
 export const killWithParent = (child: ChildProcess): (() => void) => {
   if (!installed) {
