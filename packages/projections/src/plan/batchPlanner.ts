@@ -1,6 +1,6 @@
 import { mergeable, mergeWrites } from './mergeWrites.js';
 import type { PlannedBatch } from './plannedBatch.js';
-import { RowPositions } from './rowPositions.js';
+import { rowId } from './rowId.js';
 import type { Write } from './write.js';
 
 type Positions = Map<string, Map<string, number>>;
@@ -15,9 +15,9 @@ type Positions = Map<string, Map<string, number>>;
 export class BatchPlanner {
   private readonly writes: Write[] = [];
   private readonly origins: number[] = [];
-  // Per table, then per marker id or row key: where the write sits, without a key string per row.
+  // Per table, then per marker id or row id: where the write sits. Nested, to build no key strings.
   private readonly markers: Positions = new Map();
-  private readonly rows = new RowPositions();
+  private readonly rows: Positions = new Map();
 
   /** Adds the writes planned for the record at index `origin` of the batch. */
   add(writes: readonly Write[], origin: number): void {
@@ -26,31 +26,23 @@ export class BatchPlanner {
         this.push(write, origin);
         continue;
       }
-      if (write._tag !== 'Contribute') {
-        const at = this.rows.get(write.table, write.key);
-        if (at !== undefined && mergeable(this.writes[at]!, write)) {
-          this.writes[at] = mergeWrites(this.writes[at]!, write);
-          continue;
-        }
-        // A write that cannot merge (another source item, a put after a delete) follows the last
-        // write of its row, and later ones merge with it: applied in order, as planned.
-        this.rows.set(write.table, write.key, this.writes.length);
-        this.push(write, origin);
-        continue;
-      }
-      const id = write.markerId;
-      let inTable = this.markers.get(write.markerTable);
+      const positions = write._tag === 'Contribute' ? this.markers : this.rows;
+      const table = write._tag === 'Contribute' ? write.markerTable : write.table;
+      const id = write._tag === 'Contribute' ? write.markerId : rowId('', write.key);
+      let inTable = positions.get(table);
       if (inTable === undefined) {
         inTable = new Map();
-        this.markers.set(write.markerTable, inTable);
+        positions.set(table, inTable);
       }
-      // One marker's writes always merge (one Contribute per marker, as the store expects).
       const at = inTable.get(id);
-      if (at !== undefined) this.writes[at] = mergeWrites(this.writes[at]!, write);
-      else {
-        inTable.set(id, this.writes.length);
-        this.push(write, origin);
+      if (at !== undefined && mergeable(this.writes[at]!, write)) {
+        this.writes[at] = mergeWrites(this.writes[at]!, write);
+        continue;
       }
+      // A write that cannot merge (another source item, a put after a delete) follows the last
+      // write of its row, and later ones merge with it: applied in order, as planned.
+      inTable.set(id, this.writes.length);
+      this.push(write, origin);
     }
   }
 
