@@ -47,6 +47,7 @@ export const aggregate = <T, V extends WithNewImage, K = Record<string, unknown>
   };
   return defineProjection<T, V, K>({
     ...definition,
+    tables: [table, markerTable],
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const after = event.eventName === 'REMOVE' ? undefined : (event as { newImage: T }).newImage;
       const markerId = markerIdOf(prefix, event.itemKey);

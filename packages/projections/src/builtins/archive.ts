@@ -33,6 +33,7 @@ export const archive = <T, V extends WithOldImage, K = Record<string, unknown>>(
   const keyOf = options.key ?? ((event) => event.keys as unknown as RowKey);
   return defineProjection<T, V, K>({
     ...builtinDefinition(options),
+    tables: [options.table],
     plan: (event): readonly Write[] => {
       if (event.eventName !== 'REMOVE') return NOTHING;
       if (onlyTtl && event.removedBy !== 'ttl') return NOTHING;

@@ -49,6 +49,7 @@ export const lookup = <T, K = Record<string, unknown>>(
   });
   return defineProjection<T, 'NEW_AND_OLD_IMAGES', K>({
     ...builtinDefinition(options),
+    tables: [table, tombstones],
     plan: (event: ChangeEvent<T, 'NEW_AND_OLD_IMAGES', K>): readonly Write[] => {
       const version = sortableSequenceNumber(event.sequenceNumber);
       const before = event.eventName === 'INSERT' ? undefined : claimOf(event.oldImage);

@@ -43,6 +43,7 @@ export const orderHistory = <T, V extends StreamViewType, K = Record<string, unk
   const keepOld = images === 'old' || images === 'both';
   return defineProjection<T, V, K>({
     ...builtinDefinition(options),
+    tables: [options.table],
     plan: (event): readonly Write[] => {
       const seen = event as { readonly newImage?: Image; readonly oldImage?: Image };
       const newImage = seen.newImage;

@@ -37,6 +37,7 @@ export const replicate = <T, V extends WithNewImage, K = Record<string, unknown>
   const transform = options.transform ?? ((item: T) => item as unknown as Row);
   return defineProjection<T, V, K>({
     ...builtinDefinition(options),
+    tables: [table, tombstones],
     plan: (event: ChangeEvent<T, V, K>): readonly Write[] => {
       const key = event.keys as unknown as RowKey;
       const version = sortableSequenceNumber(event.sequenceNumber);

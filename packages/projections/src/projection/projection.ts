@@ -48,6 +48,8 @@ export interface Projection<T = unknown, V extends StreamViewType = StreamViewTy
   readonly filter: ProjectionFilter | undefined;
   /** The filter as a predicate on the raw record; `undefined` when every record is wanted. */
   readonly accepts: ((record: unknown) => boolean) | undefined;
+  /** Every table `plan` writes (rows and markers), when the definition names them. */
+  readonly tables?: readonly string[];
   /** The writes one change asks for (method syntax: projections of any item type share a list). */
   plan(event: ChangeEvent<T, V, K>): readonly Write[];
 }
@@ -66,6 +68,11 @@ export interface ProjectionDefinition<T, V extends StreamViewType, K> {
   readonly viewType: V;
   /** Lambda filter pattern(s) deciding which raw records this projection sees at all. */
   readonly filter?: ProjectionFilter;
+  /**
+   * Every table `plan` writes (rows and markers). Optional, and the built-ins name theirs: test
+   * helpers then refuse an expected table that no projection writes (a typo would assert nothing).
+   */
+  readonly tables?: readonly string[];
   /** Pure and synchronous: the writes one change asks for. Never does I/O. */
   readonly plan: (event: ChangeEvent<T, V, K>) => readonly Write[];
 }
@@ -84,6 +91,7 @@ export const defineProjection = <T, V extends StreamViewType, K = Record<string,
     viewType: definition.viewType,
     filter: definition.filter,
     accepts: acceptsOf(definition.filter),
+    ...(definition.tables === undefined ? {} : { tables: [...definition.tables] }),
     plan: scopedPlan(definition.plan, name, markerPrefix({ name, version })),
   };
 };

@@ -62,6 +62,10 @@ export const projectionRun = (
     outcome ??= sourceTable().then((table) => runProjections(table, projections, options));
     return outcome;
   };
+  // Known only when every projection names its tables (the built-ins do).
+  const declared = projections.every((p) => p.tables !== undefined)
+    ? new Set(projections.flatMap((p) => p.tables ?? []))
+    : undefined;
   const context = describeDeliveries(
     options.deliveries ?? 'clean',
     options.times ?? 1,
@@ -70,7 +74,7 @@ export const projectionRun = (
 
   const assertTables = async (expected: ExpectedTables, compare?: CompareOptions) => {
     const result = await run();
-    const lines = tablesDiff(expected, result.tables, result.keys, compare);
+    const lines = tablesDiff(expected, result.tables, result.keys, compare, declared);
     if (lines.length > 0)
       fail(`projection tables differ from the expected rows (${context})`, lines, result);
   };

@@ -27,17 +27,26 @@ const rowCount = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
 /**
  * How the tables differ from the expected ones, as lines for a failure message (none: they
  * match). `keys` names each table's key attributes, to pair an expected row with the received one.
+ * `declared`, when every projection names its tables: an expected table outside them is a typo,
+ * refused even when expected empty (it would otherwise assert nothing).
  */
 export const tablesDiff = (
   expected: ExpectedTables,
   actual: Readonly<Record<string, readonly Row[]>>,
   keys: Readonly<Record<string, readonly string[]>>,
   options: CompareOptions = {},
+  declared?: ReadonlySet<string>,
 ): string[] => {
   const strip = without(new Set(options.ignoring ?? []));
   const lines: string[] = [];
   for (const [name, rows] of Object.entries(expected)) {
     const found = Object.hasOwn(actual, name) ? actual[name] : undefined;
+    if (found === undefined && declared !== undefined && !declared.has(name)) {
+      lines.push(
+        `table ${name}: no projection of this spec writes it (they write: ${[...declared].join(', ')})`,
+      );
+      continue;
+    }
     if (found === undefined) {
       if (rows.length === 0) continue;
       const written = Object.keys(actual).join(', ') || 'none';
