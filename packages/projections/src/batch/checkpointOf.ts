@@ -1,4 +1,5 @@
 import type { BatchCheckpoint } from '../checkpoint/batchCheckpoint.js';
+import { checkpointAfter } from '../checkpoint/checkpointAfter.js';
 import type { BatchCompleted, BatchFailed } from './batchResult.js';
 import { type ReadRecord, readIdentity } from './readRecord.js';
 
@@ -6,12 +7,5 @@ import { type ReadRecord, readIdentity } from './readRecord.js';
 export type SettledBatch = Omit<BatchCompleted, 'checkpoint'> | Omit<BatchFailed, 'checkpoint'>;
 
 /** The checkpoint of a batch whose leading `handled` records are done: the walk's last step. */
-export const checkpointOf = (read: readonly ReadRecord[], handled: number): BatchCheckpoint => {
-  const complete = handled >= read.length;
-  return {
-    through: handled > 0 ? readIdentity(read[handled - 1]!).sequenceNumber : undefined,
-    complete,
-    handled,
-    retryFrom: complete ? undefined : readIdentity(read[handled]!).sequenceNumber,
-  };
-};
+export const checkpointOf = (read: readonly ReadRecord[], handled: number): BatchCheckpoint =>
+  checkpointAfter(read.length, handled, false, (i) => readIdentity(read[i]!).sequenceNumber);
