@@ -19,6 +19,7 @@ import {
   type SeededRandom,
   seededRandom,
 } from '@sluice/testing';
+import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 
 /** What the replica, lookup and notification scene found. */
@@ -152,7 +153,8 @@ const notificationPart = async (random: SeededRandom, size: number, seed: number
     orders.put({ orderId, lineId, quantity: 1, unitPrice: 100, status: next });
   }
   const dynamodb = new InProcessDynamoDB();
-  await createProjectionTables(dynamodb.client(), [orderEffectsTable]);
+  const created = await createProjectionTables(dynamodb.client(), [orderEffectsTable]);
+  if (E.isLeft(created)) throw new Error(created.left.message);
   const sent: string[] = [];
   let calls = 0;
   const handler = effectsHandler({

@@ -6,6 +6,7 @@ import {
 } from '@sluice/projections/effects';
 import { deliverStream, InMemoryTable, InProcessDynamoDB, ManualClock } from '@sluice/testing';
 import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { ordersTable } from '../orderTables.js';
 import { orderEffectsTable, type ShippedEmail, shippedEmails } from './shippedEmails.js';
@@ -41,7 +42,8 @@ describe('shippedEmails', () => {
         orders.put(line('o0', 'l0', 'shipped')); // unchanged: no record, no e-mail
 
         const dynamodb = new InProcessDynamoDB();
-        await createProjectionTables(dynamodb.client(), [orderEffectsTable]);
+        const created = await createProjectionTables(dynamodb.client(), [orderEffectsTable]);
+        if (E.isLeft(created)) throw new Error(created.left.message);
         const sent: PlannedEffect<ShippedEmail>[] = [];
         let calls = 0;
         const handler = effectsHandler({
