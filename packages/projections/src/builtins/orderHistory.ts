@@ -50,87 +50,22 @@ export const orderHistory = <T, V extends StreamViewType, K = Record<string, unk
       const oldImage = seen.oldImage;
       const at = isoTime(event.approximateCreationTime);
       const sortable = sortableSequenceNumber(event.sequenceNumber);
-      const entity = entityId(event);
-      const sortKey = timePrefix ? `${at}#${sortable}` : sortable;
-      const key = { [pk]: entity, [sk]: sortKey };
-      const row = historyRow(
-        event,
+      const key = { [pk]: entityId(event), [sk]: timePrefix ? `${at}#${sortable}` : sortable };
+      const row: Record<string, unknown> = {
+        eventName: event.eventName,
+        eventId: event.eventId,
+        sequenceNumber: event.sequenceNumber,
         at,
-        keepNew ? newImage : undefined,
-        keepOld ? oldImage : undefined,
-        changedOf(event.eventName, newImage, oldImage),
-        pk,
-        key[pk]!,
-        sk,
-        key[sk]!,
-      );
+      };
+      if (keepNew && newImage !== undefined) row.newImage = newImage;
+      if (keepOld && oldImage !== undefined) row.oldImage = oldImage;
+      const changed = changedOf(event.eventName, newImage, oldImage);
+      if (changed !== undefined) row.changedAttributes = changed;
+      row[pk] = key[pk];
+      row[sk] = key[sk];
       return [{ _tag: 'PutRow', table, key, row }];
     },
   });
-};
-
-type RowFields = Pick<ChangeEvent<unknown>, 'eventName' | 'eventId' | 'sequenceNumber'>;
-
-/**
- * The history row, its fields in this order: eventName, eventId, sequenceNumber, at, newImage,
- * oldImage, changedAttributes (each only when there is one), then the key attributes (which win
- * over a field of the same name). The three usual cases are one object literal each, so the row
- * is allocated at its final size instead of growing a property store field by field.
- */
-const historyRow = (
-  { eventName, eventId, sequenceNumber }: RowFields,
-  at: string,
-  newImage: Image | undefined,
-  oldImage: Image | undefined,
-  changedAttributes: string[] | undefined,
-  pk: string,
-  pkValue: unknown,
-  sk: string,
-  skValue: unknown,
-): Record<string, unknown> => {
-  if (changedAttributes !== undefined) {
-    if (newImage !== undefined && oldImage !== undefined)
-      return {
-        eventName,
-        eventId,
-        sequenceNumber,
-        at,
-        newImage,
-        oldImage,
-        changedAttributes,
-        [pk]: pkValue,
-        [sk]: skValue,
-      };
-    if (newImage !== undefined)
-      return {
-        eventName,
-        eventId,
-        sequenceNumber,
-        at,
-        newImage,
-        changedAttributes,
-        [pk]: pkValue,
-        [sk]: skValue,
-      };
-    if (oldImage !== undefined)
-      return {
-        eventName,
-        eventId,
-        sequenceNumber,
-        at,
-        oldImage,
-        changedAttributes,
-        [pk]: pkValue,
-        [sk]: skValue,
-      };
-  }
-  const row: Record<string, unknown> = { eventName, eventId, sequenceNumber, at };
-  if (newImage !== undefined) row.newImage = newImage;
-  if (oldImage !== undefined) row.oldImage = oldImage;
-  if (changedAttributes !== undefined) row.changedAttributes = changedAttributes;
-  row[pk] = pkValue;
-  row[sk] = skValue;
-  return row;
 };
 
 // An INSERT sets every attribute and a REMOVE clears every one; a MODIFY needs both images to tell.

@@ -33,7 +33,6 @@ export class ContributionUnit {
   private readonly groups = new Map<GroupSlot, GroupUpdate>();
   private readonly markers: MarkerRow[] = [];
   private readonly markerTables: string[] = [];
-  private readonly slots: GroupSlot[] = [];
 
   /** Actions this unit holds: one per marker, one per group. */
   get size(): number {
@@ -50,27 +49,19 @@ export class ContributionUnit {
     if (stored !== undefined && stored.sequenceNumber >= sequenceNumber) return 'stale';
     const { table, markerTable } = write;
     const deltas = contributionDeltas(stored?.contribution ?? null, write);
-    // One scratch list for every offer: a write names one or two groups, nearly always.
-    const slots = this.slots;
-    slots.length = 0;
+    const slots = deltas.map((delta) => slotOf(data, table, delta.group));
     let fresh = 1;
-    for (let i = 0; i < deltas.length; i++) {
-      const slot = slotOf(data, table, deltas[i]!.group);
-      slots.push(slot);
-      if (!this.groups.has(slot)) fresh++;
-    }
+    for (const slot of slots) if (!this.groups.has(slot)) fresh++;
     if (this.size > 0 && this.size + fresh > MAX_UNIT_ACTIONS) return 'full';
 
     for (let i = 0; i < deltas.length; i++) this.add(table, slots[i]!, deltas[i]!);
     this.markerTables.push(markerTable);
-    // Two literals of one property order rather than a conditional spread: every marker then
-    // has one of two shapes, and reading a stored marker's sequence number stays cheap.
-    const { markerId, contribution, expiresAt } = write;
-    this.markers.push(
-      expiresAt === undefined
-        ? { markerId, sequenceNumber, contribution }
-        : { markerId, sequenceNumber, contribution, expiresAt },
-    );
+    this.markers.push({
+      markerId: write.markerId,
+      sequenceNumber,
+      contribution: write.contribution,
+      ...(write.expiresAt === undefined ? {} : { expiresAt: write.expiresAt }),
+    });
     return 'added';
   }
 
@@ -88,10 +79,9 @@ export class ContributionUnit {
     }
     for (let i = 0; i < this.markers.length; i++) {
       const marker = this.markers[i]!;
-      data.putByValue(
+      data.put(
         this.markerTables[i]!,
-        'markerId',
-        marker.markerId,
+        { markerId: marker.markerId },
         marker as unknown as StoredRow,
       );
     }

@@ -60,17 +60,6 @@ export class TableData {
     level.set(indexValue(key[second]!), row);
   }
 
-  /**
-   * Replaces (or creates) the row of a table keyed by the one attribute `name` (a marker table),
-   * without a key object: `put(table, { [name]: value }, row)`.
-   */
-  putByValue(table: string, name: string, value: string, row: StoredRow): void {
-    const found = this.tables.get(table);
-    if (found === undefined || found.second !== undefined || found.first !== name)
-      this.put(table, { [name]: value }, row);
-    else found.rows.set(value, row);
-  }
-
   /** Removes the row of `table` with this key, if there is one. */
   delete(table: string, key: RowKey): void {
     const found = this.tables.get(table);

@@ -55,15 +55,6 @@ const allZero = (amounts: Amounts): boolean => {
 export const contributionDeltas = (
   before: Contribution | null,
   write: Pick<Contribute, 'contribution' | 'alsoTouches'>,
-): readonly GroupDelta[] =>
-  write.alsoTouches.length === 0
-    ? ownDeltas(before, write.contribution)
-    : summedDeltas(before, write);
-
-/** `contributionDeltas` the general way, summing through `GroupSums` (exported for its test). */
-export const summedDeltas = (
-  before: Contribution | null,
-  write: Pick<Contribute, 'contribution' | 'alsoTouches'>,
 ): readonly GroupDelta[] => {
   const sums = new GroupSums();
   for (const touched of write.alsoTouches) sums.add(touched, 0);
@@ -72,38 +63,6 @@ export const summedDeltas = (
   sums.add(before, -1);
   const own = sums.find(before.group)!;
   return allZero(own.amounts) ? sums.list.filter((sum) => sum !== own) : sums.list;
-};
-
-const NO_DELTAS: readonly GroupDelta[] = [];
-
-// Summed as `GroupSums.add` sums (`0 + sign × amount`), so every number comes out the same.
-const signed = (amounts: Amounts, sign: 1 | -1): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const name in amounts) out[name] = 0 + sign * amounts[name]!;
-  return out;
-};
-
-// Nearly every change touches no other group: at most the old and the new group, without the
-// summing machinery (one change of one item per batch, the common case, lands here).
-const ownDeltas = (
-  before: Contribution | null,
-  after: Contribution | null,
-): readonly GroupDelta[] => {
-  if (before === null)
-    return after === null ? NO_DELTAS : [{ group: after.group, amounts: signed(after.amounts, 1) }];
-  if (after === null) {
-    const amounts = signed(before.amounts, -1);
-    return allZero(amounts) ? NO_DELTAS : [{ group: before.group, amounts }];
-  }
-  const added = signed(after.amounts, 1);
-  if (rowKeysEqual(after.group, before.group)) {
-    const { amounts } = before;
-    for (const name in amounts) added[name] = (added[name] ?? 0) + -1 * amounts[name]!;
-    return allZero(added) ? NO_DELTAS : [{ group: after.group, amounts: added }];
-  }
-  const removed = signed(before.amounts, -1);
-  const own = { group: after.group, amounts: added };
-  return allZero(removed) ? [own] : [own, { group: before.group, amounts: removed }];
 };
 
 /**
