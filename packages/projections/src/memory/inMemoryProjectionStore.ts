@@ -3,7 +3,9 @@ import type { PlannedBatch } from '../plan/plannedBatch.js';
 import type { Row } from '../plan/row.js';
 import type { Contribute, DeleteIfNewer, Write } from '../plan/write.js';
 import { staleTouches } from '../store/contributionDeltas.js';
+import { groupByRow } from '../store/groupByRow.js';
 import type { Applied, ProjectionStore } from '../store/projectionStore.js';
+import { applyRowGroup, planRowGroup } from '../store/rowMarkers.js';
 import { type ApplyFailed, applyFailed } from '../store/storeError.js';
 import { ContributionUnit } from './contributionUnit.js';
 import { putLands, rowGoes, rowToPut, tombstoneToPut } from './ifNewerRules.js';
@@ -73,16 +75,22 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   // The Contribute writes from `start` that fit one unit: stale ones first create the group rows
   // they name that are missing (one write each, as on DynamoDB), then the unit commits at once.
+  // Writes keeping their marker in the group row skip the unit: each group row is one write.
   private contribute(
     start: number,
     writes: readonly Write[],
   ): { written: number; unchanged: number; next: number } | E.Either<ApplyFailed, Applied> {
     const unit = new ContributionUnit();
     const stale: Contribute[] = [];
+    const inRows: Contribute[] = [];
     let next = start;
     for (; next < writes.length; next++) {
       const write = writes[next]!;
       if (write._tag !== 'Contribute') break;
+      if (write.markerRow !== undefined) {
+        inRows.push(write);
+        continue;
+      }
       const outcome = unit.offer(this.data, write);
       if (outcome === 'full') break;
       if (outcome === 'stale') stale.push(write);
@@ -99,7 +107,40 @@ export class InMemoryProjectionStore implements ProjectionStore {
       if (failure) return failure;
       unit.commit(this.data);
     }
-    return { written: next - start - stale.length, unchanged: stale.length, next };
+    const rows = this.contributeInRows(start, writes, inRows);
+    if ('_tag' in rows) return rows;
+    const classic = next - start - inRows.length;
+    return {
+      written: classic - stale.length + rows.written,
+      unchanged: stale.length + rows.unchanged,
+      next,
+    };
+  }
+
+  // One write per group row, as one conditional UpdateItem on DynamoDB: its markers and amounts.
+  private contributeInRows(
+    start: number,
+    writes: readonly Write[],
+    inRows: readonly Contribute[],
+  ): { written: number; unchanged: number } | E.Either<ApplyFailed, Applied> {
+    let written = 0;
+    let unchanged = 0;
+    for (const group of groupByRow(inRows)) {
+      const { table, key } = group;
+      const row = this.data.get(table, key);
+      const update = planRowGroup(table, key, row, group.writes);
+      if (E.isLeft(update)) {
+        const unconfirmed = writes.map((_, j) => j).filter((j) => j >= start);
+        return E.left(applyFailed(unconfirmed, update.left));
+      }
+      unchanged += update.right.stale.length;
+      if (update.right.applied.length === 0) continue;
+      const failure = this.beforeWrite(start, writes);
+      if (failure) return failure;
+      this.data.put(table, key, applyRowGroup(key, row, update.right) as StoredRow);
+      written += update.right.applied.length;
+    }
+    return { written, unchanged };
   }
 
   async scan(table: string): Promise<readonly Row[]> {

@@ -72,6 +72,21 @@ export interface Contribute {
    * proportional to the live items.
    */
   readonly expiresAt?: number;
+  /**
+   * Keeps the marker in the group row itself instead of in `markerTable` (which then names
+   * `table`): for aggregates whose group follows from the source item's key, so it never moves.
+   * The row holds it as attribute `sluice#<markerId>` (`rowMarkerAttribute`), and one
+   * conditional write of that row both moves its markers and adds their deltas: no transaction,
+   * no marker item. The write MUST then have no `alsoTouches` and a `contribution` that is
+   * `null` or in this group (`defineProjection` refuses any other).
+   */
+  readonly markerRow?: RowKey;
+  /**
+   * With `markerRow`: the change's time (epoch seconds). Applying it drops, from the row, the
+   * markers of removed items whose `expiresAt` it has reached, so a group row holds markers of
+   * its live items, not of every item it ever had.
+   */
+  readonly changedAt?: number;
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { ChangeEvent, StreamViewType } from '@sluice/core';
 import type * as t from 'io-ts';
 import { markerPrefix } from '../plan/markerScope.js';
-import type { Write } from '../plan/write.js';
+import type { RowKey } from '../plan/row.js';
+import { rowKeysEqual } from '../plan/rowKeysEqual.js';
+import type { Contribute, Write } from '../plan/write.js';
 
 /** One Lambda filter pattern: what `@sluice/core`'s `filterPattern(...)` returns fits here. */
 export interface ProjectionFilterPattern {
@@ -107,6 +109,15 @@ export const checkIdentity = (what: string, name: unknown, version: unknown): vo
     throw new TypeError(`${what} ${name}: version must be a positive integer, got ${version}`);
 };
 
+// A marker kept in its group row can only guard that row: the write may name no other group.
+const rowMarkerMisplaced = (write: Contribute, markerRow: RowKey): string | undefined => {
+  if (write.markerTable !== write.table) return `its markerTable is not its table ${write.table}`;
+  if (write.alsoTouches.length > 0) return 'it also touches other groups';
+  if (write.contribution !== null && !rowKeysEqual(write.contribution.group, markerRow))
+    return 'it contributes to another group';
+  return undefined;
+};
+
 // A projection writing markers outside its own scope would share them with another projection
 // and corrupt both counts: a programmer error, refused before anything is written.
 const scopedPlan =
@@ -120,6 +131,13 @@ const scopedPlan =
           `projection ${name} planned marker ${JSON.stringify(write.markerId)} outside its scope ` +
             `"${prefix}": build Contribute writes with contribute({ projection: { name, version }, … })`,
         );
+      if (write._tag === 'Contribute' && write.markerRow !== undefined) {
+        const misplaced = rowMarkerMisplaced(write, write.markerRow);
+        if (misplaced !== undefined)
+          throw new TypeError(
+            `projection ${name} planned marker ${JSON.stringify(write.markerId)} in its group row, but ${misplaced}`,
+          );
+      }
     }
     return writes;
   };
