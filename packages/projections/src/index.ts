@@ -22,7 +22,11 @@ export type { WriteRefused } from './batch/isolateRefusedWrites.js';
 export { isPermanentWriteFailure } from './batch/permanentWriteFailure.js';
 export { type ProcessBatchSettings, processBatch } from './batch/processBatch.js';
 // Built-in projections.
-export { type AggregateOptions, aggregate } from './builtins/aggregate.js';
+export {
+  type AggregateOptions,
+  aggregate,
+  type KeyedAggregateOptions,
+} from './builtins/aggregate.js';
 export { type ArchiveOptions, archive } from './builtins/archive.js';
 export type { BuiltinOptions } from './builtins/builtinOptions.js';
 export { changedAttributes } from './builtins/changedAttributes.js';
@@ -84,4 +88,11 @@ export {
 export type { CodecRejected, Rejection, ViewTypeMismatch } from './projection/rejection.js';
 export { checkUniqueNames } from './projection/uniqueNames.js';
 export type { Applied, ProjectionStore } from './store/projectionStore.js';
+export {
+  type CorruptRowMarker,
+  isRowMarkerAttribute,
+  type RowMarker,
+  rowMarkerAttribute,
+  withoutRowMarkers,
+} from './store/rowMarkers.js';
 export { type ApplyFailed, applyFailed, type StoreError } from './store/storeError.js';
