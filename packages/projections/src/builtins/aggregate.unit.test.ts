@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { contribute } from '../plan/write.js';
+import { defineProjection } from '../projection/projection.js';
 import { changeEvent } from '../testSupport/changeEvents.js';
 import { TaskCodec } from '../testSupport/taskHistory.js';
 import { aggregate } from './aggregate.js';
@@ -73,5 +75,82 @@ describe('aggregate', () => {
     expect(counts.plan(event as never)[0]).toMatchObject({
       contribution: { amounts: { count: 1 } },
     });
+  });
+
+  it('with groupOfKey keeps the marker in the group row named by the key, removals included', () => {
+    const inRows = aggregate({
+      name: 'pointsPerList',
+      table: 'points',
+      item: TaskCodec,
+      viewType: 'NEW_IMAGE',
+      groupOfKey: (key) => ({ list: String(key.list) }),
+      amounts: (t) => (t.list === 'trash' ? null : { points: t.points }),
+    });
+    const inserted = changeEvent({
+      eventName: 'INSERT',
+      keys: { list: 'l1', id: 'a' },
+      sequence: 1,
+      newImage: task('l1'),
+      viewType: 'NEW_IMAGE',
+    });
+    const removed = changeEvent({
+      eventName: 'REMOVE',
+      keys: { list: 'l1', id: 'a' },
+      sequence: 2,
+      viewType: 'NEW_IMAGE',
+    });
+    const at = (event: typeof inserted) =>
+      Math.floor(event.approximateCreationTime.getTime() / 1000);
+    expect(inRows.plan(inserted as never)).toEqual([
+      {
+        _tag: 'Contribute',
+        table: 'points',
+        markerTable: 'points',
+        markerId: `pointsPerList@1|${inserted.itemKey}`,
+        sequenceNumber: inserted.sequenceNumber,
+        contribution: { group: { list: 'l1' }, amounts: { points: 3 } },
+        alsoTouches: [],
+        markerRow: { list: 'l1' },
+        changedAt: at(inserted),
+      },
+    ]);
+    expect(inRows.plan(removed as never)[0]).toMatchObject({
+      contribution: null,
+      markerRow: { list: 'l1' },
+      changedAt: at(removed),
+      expiresAt: at(removed) + 25 * 3600,
+    });
+    expect(inRows.tables).toEqual(['points']);
+  });
+
+  it('refuses a custom write that keeps its marker in a row it does not contribute to', () => {
+    const misplaced = defineProjection({
+      name: 'misplaced',
+      version: 1,
+      item: TaskCodec,
+      viewType: 'NEW_IMAGE',
+      plan: (event) => [
+        {
+          ...contribute({
+            projection: { name: 'misplaced', version: 1 },
+            event,
+            table: 't',
+            markerTable: 't',
+            contribution: { group: { list: 'l2' }, amounts: { count: 1 } },
+          }),
+          markerRow: { list: 'l1' },
+        },
+      ],
+    });
+    const event = changeEvent({
+      eventName: 'INSERT',
+      keys: { id: 'a' },
+      sequence: 1,
+      newImage: task('l1'),
+      viewType: 'NEW_IMAGE',
+    });
+    expect(() => misplaced.plan(event as never)).toThrow(
+      /in its group row, but it contributes to another group/,
+    );
   });
 });

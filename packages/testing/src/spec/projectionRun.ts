@@ -113,7 +113,14 @@ export const projectionRun = (
         ...clean.tables,
       };
       const lines = [
-        ...tablesDiff(cleanTables, result.tables, { ...clean.keys, ...result.keys }),
+        ...tablesDiff(
+          cleanTables,
+          result.tables,
+          { ...clean.keys, ...result.keys },
+          {},
+          undefined,
+          'live',
+        ),
         ...deadLettersDiff(clean.deadLetters.map(expectationOf), result.deadLetters),
       ];
       if (lines.length > 0)
