@@ -68,6 +68,27 @@ describe('defineProjection types', () => {
     expectTypeOf([history, counts]).toExtend<BatchSettings['projections']>();
   });
 
+  it('types groupOfKey from the key codec and amounts from the item codec', () => {
+    const inRows = aggregate({
+      name: 'linesPerOrder',
+      table: 'c',
+      item: OrderLine,
+      keys: OrderKeys,
+      viewType: 'NEW_IMAGE',
+      groupOfKey: (key) => {
+        expectTypeOf(key).toEqualTypeOf<{ orderId: string; lineId: string }>();
+        return { orderId: key.orderId };
+      },
+      amounts: (line) => {
+        expectTypeOf(line).toEqualTypeOf<OrderLine>();
+        return null;
+      },
+    });
+    expectTypeOf(inRows).toEqualTypeOf<
+      Projection<OrderLine, 'NEW_IMAGE', { orderId: string; lineId: string }>
+    >();
+  });
+
   it('refuses an aggregate without new images and an archive without old images', () => {
     aggregate({
       name: 'aggregate',
