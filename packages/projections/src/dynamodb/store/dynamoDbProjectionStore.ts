@@ -8,6 +8,7 @@ import { itemSize, MAX_ITEM_BYTES } from '../size/itemSize.js';
 import { applyContributes } from './applyContributes.js';
 import { applyIfNewer, type IfNewerEntry } from './applyIfNewer.js';
 import { applyPutRows, type PutRowEntry } from './applyPutRows.js';
+import { applyRowContributes } from './applyRowContributes.js';
 import type { ContributeEntry } from './contributionPlan.js';
 import { type DynamoDbStoreOptions, storeContext } from './dynamoDbStoreOptions.js';
 import type { Progress } from './progress.js';
@@ -16,15 +17,26 @@ import { scanTable } from './scanTable.js';
 interface Sorted {
   readonly putRows: PutRowEntry[];
   readonly contributes: ContributeEntry[];
+  /** Contributes keeping their markers in their group rows (`markerRow`). */
+  readonly rowContributes: ContributeEntry[];
   readonly ifNewer: IfNewerEntry[];
   readonly tooLarge: ItemTooLarge[];
 }
 
 const sortWrites = (batch: PlannedBatch): Sorted => {
-  const sorted: Sorted = { putRows: [], contributes: [], ifNewer: [], tooLarge: [] };
+  const sorted: Sorted = {
+    putRows: [],
+    contributes: [],
+    rowContributes: [],
+    ifNewer: [],
+    tooLarge: [],
+  };
   batch.writes.forEach((write, index) => {
     if (write._tag === 'Contribute') {
-      sorted.contributes.push({ index, write });
+      (write.markerRow === undefined ? sorted.contributes : sorted.rowContributes).push({
+        index,
+        write,
+      });
       return;
     }
     if (write._tag === 'DeleteIfNewer') {
@@ -61,6 +73,8 @@ const sortWrites = (batch: PlannedBatch): Sorted => {
  * marker reads + TransactWriteItems (a conditional PutItem when only the marker moves),
  * `PutIfNewer` → conditional PutItem (a transaction with its tombstone check), `DeleteIfNewer` →
  * tombstone put then conditional DeleteItem; all retried with backoff and jitter. The kinds run in that order and a failed kind stops the later ones.
+ * A `Contribute` with `markerRow` keeps its marker in its group row: that row is read
+ * (BatchGetItem) and updated by one conditional UpdateItem per row, no transaction.
  * Rows over 400 KB are reported as `ItemTooLarge` (with the record's index) and left unwritten
  * while the rest of the batch is applied. It creates no table: see `createProjectionTables`.
  */
@@ -72,6 +86,10 @@ export const dynamoDbProjectionStore = (options: DynamoDbStoreOptions): Projecti
       const kinds: Array<[readonly { index: number }[], () => Promise<Progress>]> = [
         [sorted.putRows, () => applyPutRows(context, sorted.putRows)],
         [sorted.contributes, () => applyContributes(context, sorted.contributes)],
+        [
+          sorted.rowContributes,
+          () => applyRowContributes(context, sorted.rowContributes, batch.origins),
+        ],
         [sorted.ifNewer, () => applyIfNewer(context, sorted.ifNewer)],
       ];
       let written = 0;
