@@ -4,6 +4,8 @@ import { itemBytes, type WireItem } from './itemBytes.js';
 export interface CapturedRequest {
   readonly operation: string;
   readonly body: Record<string, unknown>;
+  /** The sizes of the items it touched, the larger of just before and just after it, when read. */
+  readonly stored?: StoredBytes;
 }
 
 /** What requests cost by DynamoDB's pricing rules. */
@@ -15,6 +17,14 @@ export interface Units {
 
 /** The bytes of the item stored under a key, where the measurement knows it (see `storedItemSizes`). */
 export type StoredBytes = (table: string, item: WireItem) => number | undefined;
+
+/** The larger of an item's stored sizes before and after a write: what the write is billed on. */
+export const largerStored =
+  (before: StoredBytes, after: StoredBytes): StoredBytes =>
+  (table, item) => {
+    const [b, a] = [before(table, item), after(table, item)];
+    return b === undefined ? a : a === undefined ? b : Math.max(a, b);
+  };
 
 /** A write of `bytes`: 1 WCU per KB, rounded up, at least 1. */
 export const writeUnitsOf = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
@@ -92,10 +102,12 @@ interface RequestBody {
  * The capacity units one request consumes by DynamoDB's pricing rules: writes 1 WCU per KB of
  * the item (rounded up, per item), doubled inside TransactWriteItems; reads 1 RCU per 4 KB
  * strongly consistent, half eventually consistent, each item of a batch rounded on its own.
- * Computed from the request (DynamoDB Local does not double transactions in ConsumedCapacity).
+ * Computed from the request (DynamoDB Local does not double transactions in ConsumedCapacity),
+ * with the item sizes read around it (`request.stored`), else those `fallback` knows.
  */
-export const unitsOf = (request: CapturedRequest, stored: StoredBytes): Units => {
+export const unitsOf = (request: CapturedRequest, fallback: StoredBytes): Units => {
   const b = request.body as unknown as RequestBody;
+  const stored = request.stored ?? fallback;
   const one = (writeUnits: number, readUnits = 0): Units => ({
     requests: 1,
     writeUnits,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readUnitsOf, type StoredBytes, unitsOf, writeUnitsOf } from './capacityUnits.js';
+import {
+  largerStored,
+  readUnitsOf,
+  type StoredBytes,
+  unitsOf,
+  writeUnitsOf,
+} from './capacityUnits.js';
 import { itemBytes } from './itemBytes.js';
 import { powertoolsIdempotencyUnits } from './powertoolsIdempotency.js';
 
@@ -54,6 +60,26 @@ describe('capacity units of a request', () => {
         stored,
       ).readUnits;
     expect([read(true), read(false)]).toEqual([3, 1.5]);
+  });
+
+  it('bills an update of a group row on the larger of the row just before and just after it', () => {
+    // A row holding markers grows (a line's first marker) or shrinks (a removed line's dropped).
+    const sizes =
+      (bytes: Record<string, number>): StoredBytes =>
+      (_table, key) =>
+        bytes[key.orderId!.S!];
+    const before = sizes({ grows: 900, shrinks: 1100, same: 2100 });
+    const after = sizes({ grows: 1100, shrinks: 900, same: 2100, created: 300 });
+    const update = (orderId: string) =>
+      unitsOf(
+        {
+          operation: 'UpdateItem',
+          body: { TableName: 't', Key: { orderId: { S: orderId } } },
+          stored: largerStored(before, after),
+        },
+        () => 5000,
+      ).writeUnits;
+    expect(['grows', 'shrinks', 'same', 'created'].map(update)).toEqual([2, 2, 3, 1]);
   });
 
   it('prices Powertools idempotency at a put and an update per record', () => {

@@ -7,6 +7,7 @@ export const benchTables = {
   history: 'orderHistory',
   linesPerOrder: 'linesPerOrder',
   markers: 'lineMarkers',
+  linesPerOrderInRows: 'linesPerOrderInRows',
   archive: 'lineArchive',
 } as const;
 
@@ -37,6 +38,20 @@ export const linesPerOrderProjection = aggregate({
   amounts: (line) => ({ lines: 1, quantity: line.quantity }),
 });
 
+/**
+ * The same figures as `linesPerOrderProjection`, with each line's marker kept in its order's row:
+ * a line never changes order (the order is part of its key), so no marker table is needed.
+ */
+export const linesPerOrderInRowsProjection = aggregate({
+  name: 'linesPerOrderInRows',
+  table: benchTables.linesPerOrderInRows,
+  item,
+  keys,
+  viewType,
+  groupOfKey: (key) => ({ orderId: key.orderId }),
+  amounts: (line) => (line.status === 'cancelled' ? null : { lines: 1, quantity: line.quantity }),
+});
+
 /** Every removed line, with its last image. */
 export const archiveProjection = archive({
   name: 'lineArchive',
@@ -64,5 +79,6 @@ export const benchTableSpecs = (prefix: string): TableSpec[] => [
   tableSpec(`${prefix}${benchTables.history}`, 'orderId', 'change'),
   tableSpec(`${prefix}${benchTables.linesPerOrder}`, 'orderId'),
   markerTableSpec(`${prefix}${benchTables.markers}`),
+  tableSpec(`${prefix}${benchTables.linesPerOrderInRows}`, 'orderId'),
   tableSpec(`${prefix}${benchTables.archive}`, 'orderId', 'lineId'),
 ];

@@ -128,7 +128,7 @@ const cost = (r: BenchResults): string[] => {
   return [
     '## 2. DynamoDB requests per 1000 records',
     '',
-    `${count(records)} generated records per run against DynamoDB Local (fresh tables each run), every HTTP request counted by the \`countRequests\` middleware (SDK retries included); all figures are requests per 1000 records. Naive: one PutItem per record (history), one \`UpdateItem ADD\` per order a record changes (counts; not idempotent), one PutItem per REMOVE (archive). The counter's ceiling is touched groups + marker reads (one BatchGetItem per 100 distinct items) + one per batch.`,
+    `${count(records)} generated records per run against DynamoDB Local (fresh tables each run), every HTTP request counted by the \`countRequests\` middleware (SDK retries included); all figures are requests per 1000 records. Naive: one PutItem per record (history), one \`UpdateItem ADD\` per order a record changes (counts; not idempotent), one PutItem per REMOVE (archive). The counter's ceiling is touched groups + marker reads (one BatchGetItem per 100 distinct items) + one per batch. The counter runs in two layouts: markers in a marker table, moved with the group rows in TransactWriteItems (the layout for items that move between groups), and markers in the group row (\`aggregate({ groupOfKey })\`: a line's order is part of its key), one conditional UpdateItem per order row and batch, where touched groups are the orders of every changed line (a cancelled line's marker moves too) and the reads are of those rows, one BatchGetItem per 100.`,
     '',
     table(
       [
@@ -175,14 +175,18 @@ const writeUnits = (r: BenchResults): string[] => {
   const out = [
     '### Capacity units per 1000 changes (exactly-once counters)',
     '',
-    "The same runs priced by DynamoDB's rules, from the requests as sent (DynamoDB Local does not double transactions in its `ConsumedCapacity`): a write costs 1 WCU per KB of the item, rounded up per item and billed on the larger of the item before and after; every action of a TransactWriteItems costs twice; a read costs 1 RCU per 4 KB per item (half when eventually consistent). Item sizes follow DynamoDB's size rules, with the stored items scanned after the run. Powertools idempotency is priced from its documented DynamoDB persistence around a record handler (`makeIdempotent`): per record a conditional PutItem of the in-progress record, then an UpdateItem marking it completed, each under 1 KB; its handler then sends the same `ADD`s as the naive one. A clean pass: no duplicates, so no failed conditions.",
+    "The same runs priced by DynamoDB's rules, from the requests as sent (DynamoDB Local does not double transactions in its `ConsumedCapacity`): a write costs 1 WCU per KB of the item, rounded up per item and billed on the larger of the item before and after; every action of a TransactWriteItems costs twice; a read costs 1 RCU per 4 KB per item (half when eventually consistent). Item sizes follow DynamoDB's size rules, on the items as stored just before and just after each request (read consistently, through a client of their own, so those reads are neither counted nor priced): with markers in the group row, an order's row grows with its lines' markers, and its writes are billed on it. Powertools idempotency is priced from its documented DynamoDB persistence around a record handler (`makeIdempotent`): per record a conditional PutItem of the in-progress record, then an UpdateItem marking it completed, each under 1 KB; its handler then sends the same `ADD`s as the naive one. A clean pass: no duplicates, so no failed conditions.",
     '',
   ];
   for (const row of rows) {
     const u = row.units!;
     const { sluice, naive, powertools } = counterWriteUnits(u);
+    const layout =
+      row.layout === 'group row'
+        ? ' Markers in the group row: the layout the write-unit goals are judged on.'
+        : ' Markers in a marker table: the layout for items that move between groups; no goal of its own.';
     out.push(
-      `**${row.projection}, batches of ${row.batchSize}** — total WCU: Sluice ${sluice.writeUnits} (+ ${sluice.readUnits} RCU), naive \`ADD\` ${naive.writeUnits}, Powertools idempotency + \`ADD\` ${powertools.writeUnits}.`,
+      `**${row.projection}, batches of ${row.batchSize}** —${layout} Total WCU: Sluice ${sluice.writeUnits} (+ ${sluice.readUnits} RCU), naive \`ADD\` ${naive.writeUnits}, Powertools idempotency + \`ADD\` ${powertools.writeUnits}.`,
       '',
       table(
         ['Handler', 'Operation', 'Requests', 'WCU', 'RCU'],
