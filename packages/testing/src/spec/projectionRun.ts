@@ -46,6 +46,20 @@ const NO_EXPECTATION =
 const isExpectation = (value: unknown): value is ExpectedTables =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// How a run differs from a clean pass, live items' markers in group rows compared too.
+const cleanPassDiff = (clean: ProjectionOutcome, result: ProjectionOutcome): string[] => {
+  // A table only the faulty run wrote must show up too: a clean pass left it empty.
+  const cleanTables = {
+    ...Object.fromEntries(Object.keys(result.tables).map((name) => [name, []])),
+    ...clean.tables,
+  };
+  const keys = { ...clean.keys, ...result.keys };
+  return [
+    ...tablesDiff(cleanTables, result.tables, keys, {}, undefined, 'live'),
+    ...deadLettersDiff(clean.deadLetters.map(expectationOf), result.deadLetters),
+  ];
+};
+
 /** Creates the run of `when`; the source table is written once, on first use, and shared by every pass. */
 export const projectionRun = (
   writeSource: () => Promise<StreamSource>,
@@ -107,22 +121,7 @@ export const projectionRun = (
       const clean = await runProjections(await sourceTable(), projections, {
         ...(options.poison === undefined ? {} : { poison: options.poison }),
       });
-      // A table only the faulty run wrote must show up too: a clean pass left it empty.
-      const cleanTables = {
-        ...Object.fromEntries(Object.keys(result.tables).map((name) => [name, []])),
-        ...clean.tables,
-      };
-      const lines = [
-        ...tablesDiff(
-          cleanTables,
-          result.tables,
-          { ...clean.keys, ...result.keys },
-          {},
-          undefined,
-          'live',
-        ),
-        ...deadLettersDiff(clean.deadLetters.map(expectationOf), result.deadLetters),
-      ];
+      const lines = cleanPassDiff(clean, result);
       if (lines.length > 0)
         fail(
           `tables differ from one clean pass over the same stream (${context}); expected = clean pass`,
