@@ -75,6 +75,33 @@ describe('ProjectionRun', () => {
     );
   });
 
+  it('pairs rows by the group key when the markers live in the group rows', async () => {
+    const inRows = aggregate({
+      name: 'inRows',
+      table: 'listCounts',
+      item: Task,
+      keys: t.type({ id: t.string, listId: t.string }),
+      viewType: 'NEW_IMAGE',
+      groupOfKey: (key) => ({ listId: key.listId }),
+    });
+    const error = await rejection(
+      given(tasks, {
+        partitionKey: { name: 'listId', type: 'S' },
+        sortKey: { name: 'id', type: 'S' },
+      })
+        .when(inRows)
+        .then({
+          listCounts: [
+            { listId: 'a', count: 3 },
+            { listId: 'b', count: 1 },
+          ],
+        }),
+    );
+    expect(error.message).toContain(
+      ["  row { listId: 'a' } differs:", '    count: expected 3, received 2'].join('\n'),
+    );
+  });
+
   it('names attributes that are absent on either side', async () => {
     const error = await rejection(
       given(tasks)

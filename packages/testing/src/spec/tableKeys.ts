@@ -12,6 +12,11 @@ const noteWrite = (keys: TableKeys, write: Write): void => {
     note(keys, write.table, write.key);
     return;
   }
+  // A marker kept in its group row: that table is keyed by the group, not by marker ids.
+  if (write.markerRow !== undefined) {
+    note(keys, write.table, write.markerRow);
+    return;
+  }
   note(keys, write.markerTable, { markerId: write.markerId });
   for (const contribution of [write.contribution, ...write.alsoTouches])
     if (contribution !== null) note(keys, write.table, contribution.group);
