@@ -1,9 +1,9 @@
 import type { ChangeEvent } from '@sluice/core';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { aggregate } from '../../../builtins/aggregate.js';
-import type { ToyChange } from '../../../contract/testSupport/toySource.js';
-import { sortRows } from '../../../contract/testSupport/toySource.js';
+import { sortRows, type ToyChange, toyHistory } from '../../../contract/testSupport/toySource.js';
 import { InMemoryProjectionStore } from '../../../memory/inMemoryProjectionStore.js';
 import { planBatch } from '../../../projection/planBatch.js';
 import type { ProjectionStore } from '../../../store/projectionStore.js';
@@ -38,6 +38,14 @@ type LineEvent = ChangeEvent<t.TypeOf<typeof OrderLine>>;
 /** The order a toy item (`item-N`) is a line of: a fixed function of its key. */
 export const orderOf = (id: string, orders = 3): string => `order-${Number(id.slice(5)) % orders}`;
 
+/**
+ * Seconds between changes for `deliveryArbitrary` schedules: 2.5 hours, so a removed line's
+ * marker goes 10 changes later (25 hours), while a replayed window that ends before a removal
+ * ends at most 10 changes behind the position reached, as the stream's 24-hour retention
+ * guarantees on AWS: no replay reaches a change whose marker is gone, so amounts stay exact.
+ */
+export const REPLAY_SAFE_SPACING = 9000;
+
 // After 2096: far from any clock, and the row table has no TTL anyway.
 const BASE_MS = 4_000_000_000_000;
 
@@ -67,6 +75,23 @@ export const lineEvents = (
       return [change, { ...line, sequenceNumber: change.sequenceNumber } as LineEvent];
     }),
   );
+
+/**
+ * Histories of 25 to 50 changes of 7 lines: long enough, at `REPLAY_SAFE_SPACING`, for removed
+ * lines' markers to expire and be dropped while their orders go on changing.
+ */
+export const lineHistoryArbitrary = fc
+  .array(
+    fc.record({
+      item: fc.nat(6),
+      list: fc.constant(0),
+      quantity: fc.integer({ min: 1, max: 9 }),
+      remove: fc.boolean(),
+      gap: fc.integer({ min: 1, max: 30 }),
+    }),
+    { minLength: 25, maxLength: 50 },
+  )
+  .map(toyHistory);
 
 /** Plans and applies one delivered batch of order-line events; throws if the store fails. */
 export const applyLines = async (store: ProjectionStore, events: readonly LineEvent[]) => {
