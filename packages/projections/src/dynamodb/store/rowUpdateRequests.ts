@@ -19,9 +19,10 @@ export interface RowUpdateRequest {
 }
 
 /**
- * Markers set or dropped by one UpdateItem. Each costs at most ~45 characters and 3 operators
- * (its SET, its condition, an AND), so 50 keep both expressions far inside DynamoDB's 4 KB and
- * 300-operator limits, whatever the amounts add (a handful of short `#aN :aN` terms).
+ * Markers set or dropped by one UpdateItem. Each adds at most 31 characters to either expression
+ * (`attribute_not_exists(#m49) AND `) and 3 operators (its SET, its condition, an AND), so 50
+ * keep both far inside DynamoDB's 4 KB and 300-operator limits, whatever the names (placeholders)
+ * and the amounts add (a handful of `#aN :aN` terms).
  */
 export const MARKERS_PER_UPDATE = 50;
 
