@@ -152,5 +152,29 @@ describe('aggregate', () => {
     expect(() => misplaced.plan(event as never)).toThrow(
       /in its group row, but it contributes to another group/,
     );
+    const touching = (group: { list: string }) =>
+      defineProjection({
+        name: 'touching',
+        version: 1,
+        item: TaskCodec,
+        viewType: 'NEW_IMAGE',
+        plan: (e) => [
+          {
+            ...contribute({
+              projection: { name: 'touching', version: 1 },
+              event: e,
+              table: 't',
+              markerTable: 't',
+              contribution: null,
+            }),
+            alsoTouches: [{ group, amounts: { count: 0 } }],
+            markerRow: { list: 'l1' },
+          },
+        ],
+      });
+    expect(() => touching({ list: 'l2' }).plan(event as never)).toThrow(
+      /in its group row, but it also touches other groups/,
+    );
+    expect(touching({ list: 'l1' }).plan(event as never)).toHaveLength(1);
   });
 });

@@ -77,8 +77,9 @@ export interface Contribute {
    * `table`): for aggregates whose group follows from the source item's key, so it never moves.
    * The row holds it as attribute `sluice#<markerId>` (`rowMarkerAttribute`), and one
    * conditional write of that row both moves its markers and adds their deltas: no transaction,
-   * no marker item. The write MUST then have no `alsoTouches` and a `contribution` that is
-   * `null` or in this group (`defineProjection` refuses any other).
+   * no marker item. Its `contribution` MUST then be `null` or in this group, and `alsoTouches`
+   * name only this group (`defineProjection` refuses any other; coalescing an item's changes
+   * adds zeros for its own group, so the amounts a row holds never depend on batching).
    */
   readonly markerRow?: RowKey;
   /**

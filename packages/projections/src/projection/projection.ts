@@ -112,7 +112,8 @@ export const checkIdentity = (what: string, name: unknown, version: unknown): vo
 // A marker kept in its group row can only guard that row: the write may name no other group.
 const rowMarkerMisplaced = (write: Contribute, markerRow: RowKey): string | undefined => {
   if (write.markerTable !== write.table) return `its markerTable is not its table ${write.table}`;
-  if (write.alsoTouches.length > 0) return 'it also touches other groups';
+  if (write.alsoTouches.some((touch) => !rowKeysEqual(touch.group, markerRow)))
+    return 'it also touches other groups';
   if (write.contribution !== null && !rowKeysEqual(write.contribution.group, markerRow))
     return 'it contributes to another group';
   return undefined;
