@@ -116,16 +116,12 @@ describe('planRowGroup: markers kept in the group row', () => {
       writeOf({ line: 'a', quantity: 4 }, 30),
       writeOf({ line: 'c', quantity: 1 }, 31),
     ]);
+    const stored = (line: string) =>
+      (row![rowMarkerAttribute(`lines@1|${line}`)] as { sequenceNumber: string }).sequenceNumber;
     expect(E.isRight(update) && [...update.right.seen]).toEqual([
-      [
-        rowMarkerAttribute('lines@1|a'),
-        (row?.[rowMarkerAttribute('lines@1|a')] as { sequenceNumber: string }).sequenceNumber,
-      ],
+      [rowMarkerAttribute('lines@1|a'), stored('a')],
       [rowMarkerAttribute('lines@1|c'), undefined],
-      [
-        rowMarkerAttribute('lines@1|b'),
-        (row?.[rowMarkerAttribute('lines@1|b')] as { sequenceNumber: string }).sequenceNumber,
-      ],
+      [rowMarkerAttribute('lines@1|b'), stored('b')],
     ]);
     expect(E.isRight(update) && update.right.drop).toEqual([rowMarkerAttribute('lines@1|b')]);
   });

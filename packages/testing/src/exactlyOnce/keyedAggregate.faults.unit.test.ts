@@ -86,9 +86,10 @@ interface OrderState {
 const scenario = (steps: readonly Step[]) => {
   const orders = new Map<string, OrderState>();
   const stateOf = (order: string) => {
-    let state = orders.get(order);
-    if (state === undefined)
-      orders.set(order, (state = { live: new Map(), seen: false, counted: false }));
+    const known = orders.get(order);
+    if (known !== undefined) return known;
+    const state: OrderState = { live: new Map(), seen: false, counted: false };
+    orders.set(order, state);
     return state;
   };
   const writes: TableWrite[] = [];
