@@ -75,4 +75,46 @@ describe('contribute', () => {
       /projection stray planned marker "tasksPerList@1\|.*" outside its scope "stray@1\|"/,
     );
   });
+
+  it('keeps the marker in the group row with markerRow, with the change time and a removal’s expiry', () => {
+    const at = new Date('2026-12-05T10:00:00Z');
+    const seconds = at.getTime() / 1000;
+    const event = { itemKey: 'k', sequenceNumber: '7' as never, approximateCreationTime: at };
+    const projection = { name: 'inRows', version: 1 };
+    const group = { listId: 'home' };
+    const put = contribute({
+      projection,
+      event,
+      table: 'points',
+      markerRow: group,
+      contribution: { group, amounts: { points: 3 } },
+    });
+    expect(put).toMatchObject({ markerTable: 'points', markerRow: group, changedAt: seconds });
+    expect(put).not.toHaveProperty('expiresAt');
+    const removed = contribute({
+      projection,
+      event,
+      table: 'points',
+      markerRow: group,
+      contribution: null,
+    });
+    expect(removed).toMatchObject({ changedAt: seconds, expiresAt: seconds + 25 * 3600 });
+  });
+
+  it('refuses neither or both of markerTable and markerRow', () => {
+    const input = {
+      projection: { name: 'p', version: 1 },
+      event: { itemKey: 'k', sequenceNumber: '1' as never },
+      table: 't',
+      contribution: null,
+    };
+    const both = { ...input, markerTable: 'm', markerRow: { id: 'x' } };
+    const typed = () =>
+      // @ts-expect-error a marker lives in one place: markerTable or markerRow
+      contribute({ ...input, markerTable: 'm', markerRow: { id: 'x' } });
+    expect(typed).toThrow(/exactly one of markerTable and markerRow/);
+    // Plain JavaScript gets the error too.
+    expect(() => contribute(input as never)).toThrow(/exactly one of markerTable and markerRow/);
+    expect(() => contribute(both as never)).toThrow(/exactly one of markerTable and markerRow/);
+  });
 });

@@ -255,19 +255,49 @@ const TOMBSTONE_LIFETIME_SECONDS = 25 * 60 * 60;
 export const tombstoneExpiresAt = (changedAt: Date): number =>
   Math.floor(changedAt.getTime() / 1000) + TOMBSTONE_LIFETIME_SECONDS;
 
-/** What `contribute` takes: the projection's marker scope, the change, the tables, the contribution. */
-export interface ContributeInput {
+/**
+ * What `contribute` takes: the projection's marker scope, the change, the table, the
+ * contribution, and where the marker lives: `markerTable` (partition key `markerId`, S; may be
+ * shared by aggregates), or `markerRow`, the group row of `table` that keeps it, for groups that
+ * follow from the item's key (see `Contribute.markerRow`).
+ */
+export type ContributeInput = {
   /** The projection's name and version: its markers live under `<name>@<version>|`. */
   readonly projection: MarkerScope;
-  /** The change: its source item's identity and sequence number (a `ChangeEvent` fits). */
-  readonly event: { readonly itemKey: string; readonly sequenceNumber: SequenceNumber };
+  /**
+   * The change: its source item's identity and sequence number (a `ChangeEvent` fits). With
+   * `markerRow`, its time too: it sets `changedAt`, and after a removal the marker's expiry.
+   */
+  readonly event: {
+    readonly itemKey: string;
+    readonly sequenceNumber: SequenceNumber;
+    readonly approximateCreationTime?: Date;
+  };
   /** The aggregate table (one row per group). */
   readonly table: string;
-  /** The marker table (partition key `markerId`, S); may be shared by aggregates. */
-  readonly markerTable: string;
   /** What the item contributes now; `null` after its removal or when it counts nowhere. */
   readonly contribution: Contribution | null;
-}
+} & (
+  | { readonly markerTable: string; readonly markerRow?: never }
+  | { readonly markerRow: RowKey; readonly markerTable?: never }
+);
+
+// Where the marker lives; neither or both places is a programmer error, refused at once.
+const markerPlaceOf = (input: ContributeInput): string => {
+  if ((input.markerTable === undefined) === (input.markerRow === undefined))
+    throw new TypeError('contribute() takes exactly one of markerTable and markerRow');
+  return input.markerTable ?? input.table;
+};
+
+// A marker kept in its row carries the change's time (and, after a removal, its expiry).
+const rowMarkerTimes = (input: ContributeInput) => {
+  const at = input.event.approximateCreationTime;
+  if (input.markerRow === undefined || at === undefined) return {};
+  const changedAt = Math.floor(at.getTime() / 1000);
+  return input.contribution === null
+    ? { changedAt, expiresAt: tombstoneExpiresAt(at) }
+    : { changedAt };
+};
 
 /**
  * Builds a `Contribute`: "this change's item now contributes `contribution` to its group". The
@@ -277,9 +307,11 @@ export interface ContributeInput {
 export const contribute = (input: ContributeInput): Contribute => ({
   _tag: 'Contribute',
   table: input.table,
-  markerTable: input.markerTable,
+  markerTable: markerPlaceOf(input),
   markerId: markerIdOf(markerPrefix(input.projection), input.event.itemKey),
   sequenceNumber: input.event.sequenceNumber,
   contribution: input.contribution,
   alsoTouches: [],
+  ...(input.markerRow === undefined ? {} : { markerRow: input.markerRow }),
+  ...rowMarkerTimes(input),
 });
