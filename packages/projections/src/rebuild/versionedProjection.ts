@@ -19,8 +19,9 @@ export const renameWrite = (write: Write, rename: (table: string) => string): Wr
 
 /**
  * The projection writing its version's own tables (blue/green): the same plan, every write
- * (markers included) sent to `tableName(table, projection.version)`. Two versions then run side
- * by side on one store and one stream, and neither sees the other's rows or markers.
+ * (markers included) sent to `tableName(table, projection.version)`, and the tables it names
+ * renamed alike. Two versions then run side by side on one store and one stream, and neither
+ * sees the other's rows or markers.
  */
 export const versionedProjection = <T, V extends StreamViewType, K>(
   projection: Projection<T, V, K>,
@@ -30,6 +31,7 @@ export const versionedProjection = <T, V extends StreamViewType, K>(
   const rename = (table: string) => tableName(table, version);
   return {
     ...projection,
+    ...(projection.tables === undefined ? {} : { tables: projection.tables.map(rename) }),
     plan: (event) => projection.plan(event).map((write) => renameWrite(write, rename)),
   };
 };
