@@ -20,7 +20,6 @@ export {
   orderHistoryTable,
   orderProjectionTables,
   ordersTable,
-  orderTotalsMarkersTable,
   orderTotalsTable,
 } from './orderTables.js';
 export {

@@ -1,4 +1,4 @@
-import type { Row } from '@sluice/projections';
+import { type Row, withoutRowMarkers } from '@sluice/projections';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runInMemory } from '../memory/runInMemory.js';
 import { silentProgress } from '../report/progress.js';
@@ -51,6 +51,20 @@ describe('the demo’s check', () => {
         ]),
       ),
     ).toEqual(['todoListTaskArchived']);
+  });
+
+  it('expects a row for every order seen, amounts and all, even when nothing in it counts now', () => {
+    const zero = (run.tables.orderTotals ?? []).filter((row) => row.lines === 0);
+    expect(zero.length).toBeGreaterThan(0);
+    for (const row of zero) {
+      const lost = withTable('orderTotals', (rows) => rows.filter((r) => r !== row));
+      expect(failing(lost)).toEqual(['orderTotals']);
+      const { orderId } = withoutRowMarkers(row); // as if no line of the order had ever counted
+      const bare = withTable('orderTotals', (rows) =>
+        rows.map((r) => (r === row ? { orderId } : r)),
+      );
+      expect(failing(bare)).toEqual(['orderTotals']);
+    }
   });
 
   it('notices a poison record missing from the dead letters', () => {

@@ -227,7 +227,7 @@ export const runOnDynamoDBLocal = async (
       delivery,
       writes: storeRequests,
       writesUnit:
-        'DynamoDB requests (BatchWriteItem: 25 rows, TransactWriteItems: up to 100 actions)',
+        'DynamoDB requests (BatchWriteItem: 25 rows, TransactWriteItems: up to 100 actions, UpdateItem: an order row)',
       historyOf: async (orderId) => unwrap(await orderHistoryOf(documentClient, orderId)),
       notes: [
         'DynamoDB Local runs no TTL process: expiring tasks stay, so the archive stays empty ' +

@@ -135,7 +135,7 @@ export const runInMemory = async (options: DemoOptions, progress: Progress): Pro
     deadLetters,
     delivery,
     writes: deployments.reduce((n, d) => n + d.store.writeCount, 0),
-    writesUnit: 'item writes (history rows, archive puts, aggregate transactions)',
+    writesUnit: 'item writes (history rows, archive puts, aggregate transactions, order rows)',
     historyOf: async (orderId) =>
       history
         .filter((row) => row.orderId === orderId)

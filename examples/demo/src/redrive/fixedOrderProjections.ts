@@ -2,7 +2,6 @@ import {
   OrderLineKeyCodec,
   OrderLineStatusCodec,
   orderHistoryTable,
-  orderTotalsMarkersTable,
   orderTotalsTable,
 } from '@sluice/example-orders';
 import { aggregate, orderHistory, type Projection } from '@sluice/projections';
@@ -44,15 +43,13 @@ export const fixedOrderProjections: readonly Projection[] = [
   aggregate({
     name: 'orderTotals',
     table: orderTotalsTable.tableName,
-    markerTable: orderTotalsMarkersTable.tableName,
     item: FixedOrderLineCodec,
     keys: OrderLineKeyCodec,
     viewType: 'NEW_IMAGE',
-    group: (line) => (line.status === 'cancelled' ? null : { orderId: line.orderId }),
-    amounts: (line) => ({
-      lines: 1,
-      quantity: line.quantity,
-      amount: line.quantity * line.unitPrice,
-    }),
+    groupOfKey: (key) => ({ orderId: key.orderId }),
+    amounts: (line) =>
+      line.status === 'cancelled'
+        ? null
+        : { lines: 1, quantity: line.quantity, amount: line.quantity * line.unitPrice },
   }),
 ];

@@ -1,5 +1,5 @@
 import type { OrderLine } from '@sluice/example-orders';
-import type { Row } from '@sluice/projections';
+import { type Row, withoutRowMarkers } from '@sluice/projections';
 import type { DemoRun } from '../run/demoRun.js';
 import { clip, columns, count, money } from './format.js';
 import type { Output } from './progress.js';
@@ -9,16 +9,20 @@ const HISTORY_SHOWN = 10;
 
 const amountOf = (row: Row) => Number(row.amount ?? 0);
 
+// A row also holds each line's marker (`sluice#…`); an order none of whose lines counted has no amounts.
 const orderTotals = (rows: readonly Row[]): string => {
-  const largest = [...rows].sort((a, b) => amountOf(b) - amountOf(a)).slice(0, SHOWN);
+  const largest = rows
+    .map(withoutRowMarkers)
+    .sort((a, b) => amountOf(b) - amountOf(a))
+    .slice(0, SHOWN);
   return [
     `orderTotals: one row per order (${count(rows.length)} rows; the ${largest.length} largest)`,
     columns(
       ['orderId', 'lines', 'quantity', 'amount'],
       largest.map((r) => [
         String(r.orderId),
-        String(r.lines),
-        String(r.quantity),
+        String(r.lines ?? 0),
+        String(r.quantity ?? 0),
         money(amountOf(r)),
       ]),
     ),
