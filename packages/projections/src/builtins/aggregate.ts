@@ -5,6 +5,7 @@ import type { Amounts, RowKey } from '../plan/row.js';
 import {
   type Contribute,
   type Contribution,
+  rowMarkerTimes,
   tombstoneExpiresAt,
   type Write,
 } from '../plan/write.js';
@@ -45,8 +46,6 @@ const COUNT_ONE: Amounts = { count: 1 };
 const countOne = (): Amounts => COUNT_ONE;
 const NO_TOUCHES: readonly Contribution[] = [];
 
-const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
-
 // Markers in the group row: the group comes from the key, so a REMOVE knows its row too.
 const keyedAggregate = <T, V extends WithNewImage, K>(
   options: KeyedAggregateOptions<T, V, K>,
@@ -71,10 +70,7 @@ const keyedAggregate = <T, V extends WithNewImage, K>(
         contribution: added === null ? null : { group: markerRow, amounts: added },
         alsoTouches: NO_TOUCHES,
         markerRow,
-        changedAt: epochSeconds(event.approximateCreationTime),
-        ...(after === undefined
-          ? { expiresAt: tombstoneExpiresAt(event.approximateCreationTime) }
-          : {}),
+        ...rowMarkerTimes(event.approximateCreationTime, after === undefined),
       };
       return [write];
     },

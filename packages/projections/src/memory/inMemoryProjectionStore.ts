@@ -6,11 +6,24 @@ import { staleTouches } from '../store/contributionDeltas.js';
 import { groupByRow } from '../store/groupByRow.js';
 import type { Applied, ProjectionStore } from '../store/projectionStore.js';
 import { applyRowGroup, planRowGroup } from '../store/rowMarkers.js';
-import { type ApplyFailed, applyFailed } from '../store/storeError.js';
+import { type ApplyFailed, applyFailed, type StoreError } from '../store/storeError.js';
 import { ContributionUnit } from './contributionUnit.js';
 import { putLands, rowGoes, rowToPut, tombstoneToPut } from './ifNewerRules.js';
 import { type ArmedFault, type FaultKind, SimulatedCrash } from './injectedFault.js';
 import { type StoredRow, TableData } from './tableData.js';
+
+// The store stopped at write `index`: it and every later write are unconfirmed.
+const failedFrom = (
+  index: number,
+  writes: readonly Write[],
+  cause: StoreError,
+): E.Either<ApplyFailed, Applied> =>
+  E.left(
+    applyFailed(
+      writes.map((_, j) => j).filter((j) => j >= index),
+      cause,
+    ),
+  );
 
 /**
  * A projection store in memory with the DynamoDB store's semantics and atomic units: each row
@@ -129,10 +142,7 @@ export class InMemoryProjectionStore implements ProjectionStore {
       const { table, key } = group;
       const row = this.data.get(table, key);
       const update = planRowGroup(table, key, row, group.writes);
-      if (E.isLeft(update)) {
-        const unconfirmed = writes.map((_, j) => j).filter((j) => j >= start);
-        return E.left(applyFailed(unconfirmed, update.left));
-      }
+      if (E.isLeft(update)) return failedFrom(start, writes, update.left);
       unchanged += update.right.stale.length;
       if (update.right.applied.length === 0) continue;
       const failure = this.beforeWrite(start, writes);
@@ -193,10 +203,10 @@ export class InMemoryProjectionStore implements ProjectionStore {
         this.fault = undefined;
         if (fault.kind === 'crash')
           throw new SimulatedCrash(`crash before write ${this.writeCount}`);
-        const unconfirmed = writes.map((_, j) => j).filter((j) => j >= index);
-        return E.left(
-          applyFailed(unconfirmed, { _tag: 'InjectedFault', message: 'injected store failure' }),
-        );
+        return failedFrom(index, writes, {
+          _tag: 'InjectedFault',
+          message: 'injected store failure',
+        });
       }
       fault.remaining--;
     }

@@ -289,14 +289,25 @@ const markerPlaceOf = (input: ContributeInput): string => {
   return input.markerTable ?? input.table;
 };
 
-// A marker kept in its row carries the change's time (and, after a removal, its expiry).
-const rowMarkerTimes = (input: ContributeInput) => {
+/**
+ * The times a marker kept in its group row carries: the change's (`changedAt`, epoch seconds)
+ * and, once its item is gone (`removed`), when it may leave the row (`expiresAt`).
+ */
+export const rowMarkerTimes = (
+  changedAt: Date,
+  removed: boolean,
+): Pick<Contribute, 'changedAt' | 'expiresAt'> => {
+  const seconds = Math.floor(changedAt.getTime() / 1000);
+  return removed
+    ? { changedAt: seconds, expiresAt: tombstoneExpiresAt(changedAt) }
+    : { changedAt: seconds };
+};
+
+// `contribute` cannot tell a removal from an item that counts nowhere: both give a marker expiry.
+const contributeTimes = (input: ContributeInput) => {
   const at = input.event.approximateCreationTime;
   if (input.markerRow === undefined || at === undefined) return {};
-  const changedAt = Math.floor(at.getTime() / 1000);
-  return input.contribution === null
-    ? { changedAt, expiresAt: tombstoneExpiresAt(at) }
-    : { changedAt };
+  return rowMarkerTimes(at, input.contribution === null);
 };
 
 /**
@@ -313,5 +324,5 @@ export const contribute = (input: ContributeInput): Contribute => ({
   contribution: input.contribution,
   alsoTouches: [],
   ...(input.markerRow === undefined ? {} : { markerRow: input.markerRow }),
-  ...rowMarkerTimes(input),
+  ...contributeTimes(input),
 });
